@@ -1,0 +1,10 @@
+# Project-wide warning and sanitizer flags, applied to every target through one interface library.
+add_library(v6hsm_build_flags INTERFACE)
+target_compile_options(v6hsm_build_flags INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+                       -Wno-sign-conversion $<$<BOOL:${V6HSM_WERROR}>:-Werror>)
+
+if(V6HSM_SANITIZE)
+  target_compile_options(v6hsm_build_flags INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                         -fno-sanitize-recover=undefined)
+  target_link_options(v6hsm_build_flags INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,52 @@
+// The vantage6 wire format (pure code, no I/O, no crypto).
+//
+//   string form:  base64(EK) "$" base64(IV) "$" base64(C)
+//   blob form:    ASCII(base64(EK) "$" base64(IV) "$") || C        (C raw, used by blob storage)
+//
+// EK is the RSA PKCS#1 v1.5 wrapped AES key, IV the 16-byte initial AES-CTR counter block, C the
+// AES-256-CTR ciphertext. Parsing is strict; every parse failure throws DecryptionError, because a
+// parse failure is a decryption failure as far as a sender can observe.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "v6hsm/bytes.hpp"
+
+namespace v6hsm {
+
+inline constexpr char kEnvelopeSeparator = '$';
+inline constexpr std::size_t kSharedKeyLength = 32;
+inline constexpr std::size_t kIvLength = 16;
+// Enough for the base64 of a 16384-bit RSA block plus the IV: a blob header longer than this is not one.
+inline constexpr std::size_t kMaxEnvelopeHeaderLength = 4096;
+
+using Iv = std::array<std::uint8_t, kIvLength>;
+
+struct EnvelopeHeader {
+  Bytes wrapped_key;  // EK, non-empty
+  Iv iv{};
+};
+
+struct StringEnvelope {
+  EnvelopeHeader header;
+  std::string_view ciphertext_base64;  // borrowed from the parsed text; validated when decoded
+};
+
+struct BlobEnvelope {
+  EnvelopeHeader header;
+  ByteView ciphertext;  // borrowed from the parsed blob
+};
+
+StringEnvelope parse_string_envelope(std::string_view wire);
+BlobEnvelope parse_blob_envelope(ByteView blob);
+
+// "base64(EK)$base64(IV)$": the header of both forms.
+std::string serialize_envelope_header(const EnvelopeHeader& header);
+std::string serialize_string_envelope(const EnvelopeHeader& header, ByteView ciphertext);
+Bytes serialize_blob_envelope(const EnvelopeHeader& header, ByteView ciphertext);
+
+}  // namespace v6hsm
