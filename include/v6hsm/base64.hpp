@@ -34,4 +34,9 @@ Bytes base64_decode(std::string_view text, std::string_view what = "base64 text"
 std::optional<Bytes> try_base64_decode(std::string_view text);
 std::optional<SecureBytes> try_base64_decode_secret(std::string_view text);
 
+// Python's base64.b64decode(bytes) without validate=True, which vantage6 uses on plaintexts: characters
+// outside the alphabet are skipped, decoding stops at the first '=' that completes a group, and only a
+// leftover partial group is an error (nothing is returned then).
+std::optional<Bytes> base64_decode_lenient(ByteView text);
+
 }  // namespace v6hsm

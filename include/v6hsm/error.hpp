@@ -13,6 +13,7 @@ enum class ErrorKind {
   server,      // vantage6 server unreachable, refused or answered nonsense (exit code 3)
   decryption,  // a payload could not be decrypted (exit code 4)
   not_found,   // a named token, key or organization does not exist (exit code 5)
+  internal,    // a library (OpenSSL, libcurl) failed where it should not (exit code 1)
 };
 
 class Error : public std::runtime_error {

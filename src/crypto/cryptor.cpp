@@ -1,0 +1,71 @@
+#include "v6hsm/cryptor.hpp"
+
+#include "v6hsm/aes_ctr.hpp"
+#include "v6hsm/base64.hpp"
+#include "v6hsm/error.hpp"
+#include "v6hsm/random.hpp"
+#include "v6hsm/shared_secret.hpp"
+
+namespace v6hsm {
+namespace {
+
+struct Sealed {
+  EnvelopeHeader header;
+  Bytes ciphertext;
+};
+
+Sealed seal(ByteView plaintext, const PublicKey& recipient, const SecureBytes& shared_key, const Iv& iv) {
+  AesCtr256 cipher(as_view(shared_key), iv);
+  return {{recipient.encrypt_pkcs1v15(as_view(shared_key)), iv}, cipher.apply(plaintext)};
+}
+
+Sealed seal_fresh(ByteView plaintext, const PublicKey& recipient) {
+  return seal(plaintext, recipient, random_secret(kSharedKeyLength), random_iv());
+}
+
+// Decodes the string form's ciphertext and decrypts it in place: one buffer, no intermediate copy.
+Bytes decrypt_base64_body(AesCtr256& cipher, std::string_view body_base64) {
+  const auto length = base64_decoded_length(body_base64);
+  if (!length) throw DecryptionError();
+  Bytes body(*length);
+  if (!base64_decode_into(body_base64, body.data())) throw DecryptionError();
+  cipher.apply(body, body.data());
+  return body;
+}
+
+}  // namespace
+
+std::string seal_to_string(ByteView plaintext, const PublicKey& recipient, const SecureBytes& shared_key,
+                           const Iv& iv) {
+  const Sealed sealed = seal(plaintext, recipient, shared_key, iv);
+  return serialize_string_envelope(sealed.header, sealed.ciphertext);
+}
+
+std::string encrypt_to_string(ByteView plaintext, const PublicKey& recipient) {
+  const Sealed sealed = seal_fresh(plaintext, recipient);
+  return serialize_string_envelope(sealed.header, sealed.ciphertext);
+}
+
+Bytes encrypt_to_blob(ByteView plaintext, const PublicKey& recipient) {
+  const Sealed sealed = seal_fresh(plaintext, recipient);
+  return serialize_blob_envelope(sealed.header, sealed.ciphertext);
+}
+
+SecureBytes recover_shared_key(const KeyBackend& key, const EnvelopeHeader& header) {
+  return shared_key_from_recovered_secret(key.recover_wrapped_secret(header.wrapped_key));
+}
+
+Bytes decrypt_string(const KeyBackend& key, std::string_view wire, OutputMode mode) {
+  const StringEnvelope envelope = parse_string_envelope(wire);
+  AesCtr256 cipher(as_view(recover_shared_key(key, envelope.header)), envelope.header.iv);
+  Bytes plaintext = decrypt_base64_body(cipher, envelope.ciphertext_base64);
+  return mode == OutputMode::vantage6 ? apply_vantage6_heuristics(std::move(plaintext)) : plaintext;
+}
+
+Bytes decrypt_blob(const KeyBackend& key, ByteView blob) {
+  const BlobEnvelope envelope = parse_blob_envelope(blob);
+  AesCtr256 cipher(as_view(recover_shared_key(key, envelope.header)), envelope.header.iv);
+  return cipher.apply(envelope.ciphertext);
+}
+
+}  // namespace v6hsm
