@@ -421,7 +421,13 @@ class Handler(BaseHTTPRequestHandler):
         data = (json.dumps(body, separators=separators) + "\n").encode()
         self.send_raw(status, data, extra_headers)
 
+    def logged(self, status):
+        # Logged before answering, so a client that reads the log right after its answer finds the entry.
+        if self.logging:
+            self.server.knobs.record(self.command, urllib.parse.urlsplit(self.path).path, status)
+
     def send_raw(self, status, data, extra_headers=None):
+        self.logged(status)
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
@@ -429,9 +435,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
-        self.status_sent = status
 
     def send_huge(self, size):
+        self.logged(200)
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(size))
@@ -446,7 +452,6 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up reading, which is what a size limit should make it do
         self.close_connection = True
-        self.status_sent = 200
 
     def apply_faults(self):
         """Returns True when a fault answered (or dropped) the request."""
@@ -455,8 +460,8 @@ class Handler(BaseHTTPRequestHandler):
         if delay:
             time.sleep(delay / 1000)
         if knobs.take("drop_next"):
+            self.logged(0)
             self.close_connection = True
-            self.status_sent = 0
             return True
         if knobs.take("fail_next"):
             self.send_json(knobs.get("fail_status"), {"msg": "Service temporarily unavailable (injected fault)"})
@@ -480,17 +485,13 @@ class Handler(BaseHTTPRequestHandler):
         self.handle_request("PATCH")
 
     def handle_request(self, method):
-        self.status_sent = 0
         path = urllib.parse.urlsplit(self.path).path
         raw = self.read_body()
-        if path.startswith("/_control"):
+        self.logging = not path.startswith("/_control")
+        if not self.logging:
             self.handle_control(method, raw)
-            return
-        try:
-            if not self.apply_faults():
-                self.route(method, path, raw)
-        finally:
-            self.server.knobs.record(method, path, self.status_sent)
+        elif not self.apply_faults():
+            self.route(method, path, raw)
 
     def handle_control(self, method, raw):
         try:

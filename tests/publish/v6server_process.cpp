@@ -1,0 +1,148 @@
+#include "v6server_process.hpp"
+
+#include <arpa/inet.h>
+#include <curl/curl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace v6hsm::test {
+namespace {
+
+std::string read_line(int fd) {
+  std::string line;
+  char c = 0;
+  while (::read(fd, &c, 1) == 1 && c != '\n') line.push_back(c);
+  return line;
+}
+
+std::size_t collect(char* data, std::size_t size, std::size_t count, void* user) {
+  static_cast<std::string*>(user)->append(data, size * count);
+  return size * count;
+}
+
+// The test's own plain HTTP call to the control endpoint, independent of the library under test.
+std::string control_call(const std::string& url, const std::string* body) {
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
+  std::string answer;
+  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, &collect);
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &answer);
+  if (body != nullptr) curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body->c_str());
+  if (curl_easy_perform(curl.get()) != CURLE_OK) throw std::runtime_error("control request failed: " + url);
+  return answer;
+}
+
+}  // namespace
+
+nlohmann::json standard_seed() {
+  return {
+      {"organizations",
+       {{{"id", 1}, {"name", "org-alpha"}}, {{"id", 2}, {"name", "org-beta"}}, {{"id", 9}, {"name", "org-outsider"}}}},
+      {"collaborations", {{{"id", 1}, {"name", "collab-test"}, {"organizations", {1, 2}}, {"encrypted", true}}}},
+      {"nodes",
+       {{{"id", 3}, {"organization", 1}, {"api_key", kNodeAlpha}, {"name", "alpha"}},
+        {{"id", 5}, {"organization", 1}, {"api_key", kNodeAlphaSpare}, {"name", "alpha-spare"}},
+        {{"id", 4}, {"organization", 2}, {"api_key", kNodeBeta}, {"name", "beta"}}}},
+      {"users",
+       {{{"id", 2}, {"organization", 1}, {"username", "alice"}, {"password", kAlicePassword},
+         {"edit_own_organization", true}},
+        {{"id", 6}, {"organization", 2}, {"username", "bob"}, {"password", kBobPassword}, {"mfa", "on"},
+         {"mfa_code", kBobMfaCode}, {"edit_own_organization", true}},
+        {{"id", 7}, {"organization", 2}, {"username", "carol"}, {"password", "carol-pw"}, {"mfa", "setup"}},
+        {{"id", 8}, {"organization", 2}, {"username", "dave"}, {"password", "dave-pw"}}}},
+  };
+}
+
+V6ServerProcess::V6ServerProcess(std::vector<std::string> extra_arguments) {
+  std::vector<std::string> arguments = {V6HSM_PYTHON3, V6HSM_TEST_SERVER, "--exit-on-stdin-eof", "--seed-json",
+                                        standard_seed().dump()};
+  arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());
+  std::vector<char*> argv;
+  for (auto& argument : arguments) argv.push_back(argument.data());
+  argv.push_back(nullptr);
+
+  int to_child[2];
+  int from_child[2];
+  if (::pipe(to_child) != 0 || ::pipe(from_child) != 0) throw std::runtime_error("pipe failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, to_child[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, from_child[1], 1);
+  posix_spawn_file_actions_addclose(&actions, to_child[1]);
+  posix_spawn_file_actions_addclose(&actions, from_child[0]);
+  const int spawned = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(to_child[0]);
+  ::close(from_child[1]);
+  stdin_fd_ = to_child[1];
+  if (spawned != 0) throw std::runtime_error("cannot start the test server");
+
+  const auto banner = read_line(from_child[0]);
+  ::close(from_child[0]);
+  char kind[32] = {};
+  if (std::sscanf(banner.c_str(), "%31s 127.0.0.1 %d", kind, &port_) != 2) {
+    throw std::runtime_error("test server did not start: '" + banner + "'");
+  }
+  tls_ = std::string(kind) == "listening-tls";
+}
+
+V6ServerProcess::~V6ServerProcess() {
+  ::close(stdin_fd_);
+  if (pid_ > 0) {
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+  }
+}
+
+std::string V6ServerProcess::origin() const {
+  return std::string(tls_ ? "https" : "http") + "://127.0.0.1:" + std::to_string(port_);
+}
+
+publish::ServerOptions V6ServerProcess::options() const {
+  auto options = publish::ServerOptions::for_url(origin());
+  options.retry_backoff = std::chrono::milliseconds(20);
+  options.total_timeout = std::chrono::milliseconds(5000);
+  return options;
+}
+
+nlohmann::json V6ServerProcess::control(const nlohmann::json& knobs) const {
+  const auto body = knobs.dump();
+  return nlohmann::json::parse(control_call(origin() + "/_control", &body));
+}
+
+nlohmann::json V6ServerProcess::requests() const {
+  return nlohmann::json::parse(control_call(origin() + "/_control", nullptr))["requests"];
+}
+
+int V6ServerProcess::count(const std::string& method, const std::string& path) const {
+  int matches = 0;
+  for (const auto& entry : requests()) {
+    if (entry["method"] == method && entry["path"] == path) ++matches;
+  }
+  return matches;
+}
+
+int unused_local_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof(address);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), length);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+}  // namespace v6hsm::test
