@@ -554,6 +554,15 @@ class Handler(BaseHTTPRequestHandler):
         raise ApiError(404, {"msg": "Not found"})
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A client that gave up (timeout, size limit) closes its socket mid-answer; that is expected here.
+        if not isinstance(sys.exc_info()[1], (ConnectionError, ssl.SSLError)):
+            super().handle_error(request, client_address)
+
+
 def split_option(text, count, name):
     parts = text.split(":", count - 1)
     if len(parts) < count - 1:
@@ -604,8 +613,7 @@ def main():
     args = parse_args()
     knobs = Knobs()
     knobs.update({k: getattr(args, k) for k in Knobs.DEFAULTS})
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", args.port), Handler)
     server.knobs = knobs
     server.api = Api(World(build_seed(args)), Tokens(knobs), args.realm)
     banner = "listening"
@@ -619,7 +627,7 @@ def main():
         threading.Thread(target=lambda: (sys.stdin.read(), server.shutdown()), daemon=True).start()
     print(f"{banner} 127.0.0.1 {server.server_address[1]}", flush=True)
     try:
-        server.serve_forever()
+        server.serve_forever(poll_interval=0.05)
     except KeyboardInterrupt:
         pass
     server.server_close()
