@@ -31,10 +31,4 @@ std::unique_ptr<Authenticator> make_node_api_key_authenticator(const ServerUrl& 
 std::unique_ptr<Authenticator> make_user_authenticator(const ServerUrl& url, UserCredentials credentials);
 std::unique_ptr<Authenticator> make_keycloak_node_authenticator(KeycloakNodeCredentials credentials);
 
-// Shared by the 4.x logins: POSTs `body` as JSON to `url` and reads the token pair from a 200 answer.
-HttpResponse post_json(HttpTransport& transport, std::string url, SecureBytes body);
-SessionTokens read_token_pair(const HttpResponse& response, std::string_view what);
-// POST /token/refresh with the refresh token.
-SessionTokens refresh_token_pair(HttpTransport& transport, const ServerUrl& url, const SessionTokens& current);
-
 }  // namespace v6hsm::publish

@@ -1,37 +1,19 @@
-#include "publish/authenticator.hpp"
-#include "publish/jwt_subject.hpp"
-#include "publish/response_error.hpp"
 #include "publish/secure_json.hpp"
+#include "publish/v4_authenticator.hpp"
 
 namespace v6hsm::publish {
 namespace {
 
 // vantage6 4.x: POST /token/node {"api_key": ...}; the token's "sub" is the node id.
-class NodeApiKeyAuthenticator final : public Authenticator {
+class NodeApiKeyAuthenticator final : public V4Authenticator {
  public:
   NodeApiKeyAuthenticator(const ServerUrl& url, NodeApiKeyCredentials credentials)
-      : url_(url), credentials_(std::move(credentials)) {}
-
-  SessionTokens login(HttpTransport& transport) override {
-    auto body = json_string_object({{"api_key", as_chars(credentials_.api_key)}});
-    const auto url = url_.endpoint("/token/node");
-    const auto response = post_json(transport, url, std::move(body));
-    if (response.status != 200) {
-      throw_for_status(response, HttpRequest{"POST", url, nullptr, {}, {}}, "logging in as a node with its API key");
-    }
-    return read_token_pair(response, "POST " + url);
-  }
-
-  SessionTokens renew(HttpTransport& transport, const SessionTokens& current) override {
-    return refresh_token_pair(transport, url_, current);
-  }
-
-  std::string identity_resource(const SessionTokens& tokens) const override {
-    return "/node/" + std::to_string(jwt_integer_subject(tokens.access));
-  }
+      : V4Authenticator(url, "/token/node", "/node"), credentials_(std::move(credentials)) {}
 
  private:
-  ServerUrl url_;
+  SecureBytes login_body() const override { return json_string_object({{"api_key", as_chars(credentials_.api_key)}}); }
+  std::string login_action() const override { return "logging in as a node with its API key"; }
+
   NodeApiKeyCredentials credentials_;
 };
 
