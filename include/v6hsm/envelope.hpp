@@ -41,6 +41,16 @@ struct BlobEnvelope {
   ByteView ciphertext;  // borrowed from the parsed blob
 };
 
+enum class EnvelopeForm { string, blob };
+
+// Tells the two forms apart: the string form is base64 text after its header (a trailing line break is
+// allowed), the blob form has raw bytes there. A blob whose short body happens to be valid base64 text
+// is indistinguishable; callers that know the form should say so instead of detecting it.
+EnvelopeForm detect_envelope_form(ByteView payload);
+
+// The string form without the line break a file or pipe usually adds at the end.
+std::string_view trim_line_break(std::string_view wire);
+
 StringEnvelope parse_string_envelope(std::string_view wire);
 BlobEnvelope parse_blob_envelope(ByteView blob);
 

@@ -69,3 +69,12 @@ Bytes decrypt_blob(const KeyBackend& key, ByteView blob) {
 }
 
 }  // namespace v6hsm
+
+namespace v6hsm {
+
+Bytes decrypt_payload(const KeyBackend& key, ByteView payload, OutputMode mode) {
+  if (detect_envelope_form(payload) == EnvelopeForm::blob) return decrypt_blob(key, payload);
+  return decrypt_string(key, trim_line_break(as_chars(payload)), mode);
+}
+
+}  // namespace v6hsm

@@ -35,6 +35,25 @@ EnvelopeHeader decode_header(const HeaderFields& fields) {
 
 }  // namespace
 
+std::string_view trim_line_break(std::string_view wire) {
+  if (wire.ends_with('\n')) wire.remove_suffix(1);
+  if (wire.ends_with('\r')) wire.remove_suffix(1);
+  return wire;
+}
+
+EnvelopeForm detect_envelope_form(ByteView payload) {
+  const auto text = trim_line_break(as_chars(payload));
+  const auto first = text.find(kEnvelopeSeparator);
+  const auto second = first == std::string_view::npos ? first : text.find(kEnvelopeSeparator, first + 1);
+  if (second == std::string_view::npos) return EnvelopeForm::string;  // malformed either way
+  const auto body = text.substr(second + 1);
+  constexpr std::string_view kBase64Characters =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
+  return body.find_first_not_of(kBase64Characters) == std::string_view::npos && body.size() % 4 == 0
+             ? EnvelopeForm::string
+             : EnvelopeForm::blob;
+}
+
 StringEnvelope parse_string_envelope(std::string_view wire) {
   const auto fields = split_header(wire);
   const auto body = wire.substr(fields.length);

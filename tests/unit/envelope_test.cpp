@@ -79,3 +79,26 @@ TEST(Envelope, RejectsBlobWithoutHeaderWithinLimit) {
 
 }  // namespace
 }  // namespace v6hsm
+
+namespace v6hsm {
+namespace {
+
+TEST(EnvelopeForm, TellsStringFromBlob) {
+  const auto header = sample_header();
+  const std::string wire = serialize_string_envelope(header, to_bytes("payload"));
+  EXPECT_EQ(detect_envelope_form(as_bytes(wire)), EnvelopeForm::string);
+  EXPECT_EQ(detect_envelope_form(as_bytes(wire + "\n")), EnvelopeForm::string);
+  EXPECT_EQ(detect_envelope_form(as_bytes(wire + "\r\n")), EnvelopeForm::string);
+  EXPECT_EQ(detect_envelope_form(serialize_blob_envelope(header, Bytes{0x00, 0xff, 0x10, 0x24, 0x99})), EnvelopeForm::blob);
+  EXPECT_EQ(detect_envelope_form(as_bytes("garbage")), EnvelopeForm::string);
+}
+
+TEST(EnvelopeForm, TrimsOneLineBreak) {
+  EXPECT_EQ(trim_line_break("abc\n"), "abc");
+  EXPECT_EQ(trim_line_break("abc\r\n"), "abc");
+  EXPECT_EQ(trim_line_break("abc\n\n"), "abc\n");
+  EXPECT_EQ(trim_line_break("abc"), "abc");
+}
+
+}  // namespace
+}  // namespace v6hsm

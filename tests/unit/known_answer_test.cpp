@@ -153,3 +153,17 @@ TEST(VectorFile, MatchesSharedCopyWhenPresent) {
 
 }  // namespace
 }  // namespace v6hsm
+
+namespace v6hsm {
+namespace {
+
+TEST(DecryptPayload, HandlesBothFormsAndTrailingLineBreak) {
+  const auto key = SoftwareKey::from_pem(as_bytes(test::private_pem("A")));
+  const auto& tv1 = test::vector_by_id("TV1");
+  EXPECT_EQ(to_string(decrypt_payload(key, as_bytes(tv1.at("wire").get<std::string>() + "\n"))), tv1.at("plaintext"));
+  const auto& tv3 = test::vector_by_id("TV3");
+  EXPECT_EQ(to_string(decrypt_payload(key, test::from_hex(tv3.at("wire_hex").get<std::string>()))), tv3.at("plaintext"));
+}
+
+}  // namespace
+}  // namespace v6hsm
