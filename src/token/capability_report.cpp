@@ -1,6 +1,7 @@
 #include "v6hsm/token/capability_report.hpp"
 
 #include "token/module_impl.hpp"
+#include "token/named_flags.hpp"
 #include "token/token_state.hpp"
 #include "v6hsm/error.hpp"
 #include "v6hsm/token/key_store.hpp"
@@ -8,27 +9,22 @@
 namespace v6hsm::token {
 namespace {
 
-struct NamedValue {
-  CK_ULONG value;
-  const char* name;
-};
-
 // The mechanisms v6hsm uses or that explain a token's behaviour with vantage6 payloads.
-constexpr NamedValue kRelevantMechanisms[] = {
+constexpr NamedConstant kRelevantMechanisms[] = {
     {CKM_RSA_PKCS_KEY_PAIR_GEN, "CKM_RSA_PKCS_KEY_PAIR_GEN"},
     {CKM_RSA_PKCS, "CKM_RSA_PKCS"},
     {CKM_RSA_PKCS_OAEP, "CKM_RSA_PKCS_OAEP"},
     {CKM_AES_CTR, "CKM_AES_CTR"},
 };
 
-constexpr NamedValue kMechanismFlags[] = {
+constexpr NamedConstant kMechanismFlags[] = {
     {CKF_HW, "CKF_HW"},           {CKF_ENCRYPT, "CKF_ENCRYPT"},   {CKF_DECRYPT, "CKF_DECRYPT"},
     {CKF_DIGEST, "CKF_DIGEST"},   {CKF_SIGN, "CKF_SIGN"},         {CKF_VERIFY, "CKF_VERIFY"},
     {CKF_GENERATE, "CKF_GENERATE"}, {CKF_GENERATE_KEY_PAIR, "CKF_GENERATE_KEY_PAIR"},
     {CKF_WRAP, "CKF_WRAP"},       {CKF_UNWRAP, "CKF_UNWRAP"},     {CKF_DERIVE, "CKF_DERIVE"},
 };
 
-MechanismReport query_mechanism(const Token& token, const NamedValue& mechanism) {
+MechanismReport query_mechanism(const Token& token, const NamedConstant& mechanism) {
   MechanismReport report;
   report.type = mechanism.value;
   report.name = mechanism.name;
@@ -42,11 +38,7 @@ MechanismReport query_mechanism(const Token& token, const NamedValue& mechanism)
   report.min_key_size = info.ulMinKeySize;
   report.max_key_size = info.ulMaxKeySize;
   report.flags = info.flags;
-  for (const auto& [flag, name] : kMechanismFlags) {
-    if ((info.flags & flag) != 0) {
-      report.flag_names.emplace_back(name);
-    }
-  }
+  report.flag_names = names_of_set_flags(info.flags, kMechanismFlags);
   return report;
 }
 

@@ -1,16 +1,11 @@
 #include "v6hsm/token/token_info.hpp"
 
-#include "token/pkcs11.hpp"
+#include "token/named_flags.hpp"
 
 namespace v6hsm::token {
 namespace {
 
-struct NamedFlag {
-  CK_FLAGS flag;
-  const char* name;
-};
-
-constexpr NamedFlag kTokenFlags[] = {
+constexpr NamedConstant kTokenFlags[] = {
     {CKF_RNG, "CKF_RNG"},
     {CKF_WRITE_PROTECTED, "CKF_WRITE_PROTECTED"},
     {CKF_LOGIN_REQUIRED, "CKF_LOGIN_REQUIRED"},
@@ -44,14 +39,6 @@ bool TokenInfo::user_pin_final_try() const noexcept { return (flags & CKF_USER_P
 bool TokenInfo::user_pin_locked() const noexcept { return (flags & CKF_USER_PIN_LOCKED) != 0; }
 bool TokenInfo::write_protected() const noexcept { return (flags & CKF_WRITE_PROTECTED) != 0; }
 
-std::vector<std::string> TokenInfo::flag_names() const {
-  std::vector<std::string> names;
-  for (const auto& [flag, name] : kTokenFlags) {
-    if ((flags & flag) != 0) {
-      names.emplace_back(name);
-    }
-  }
-  return names;
-}
+std::vector<std::string> TokenInfo::flag_names() const { return names_of_set_flags(flags, kTokenFlags); }
 
 }  // namespace v6hsm::token
