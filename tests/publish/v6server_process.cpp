@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <strings.h>
+
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
@@ -30,16 +32,21 @@ std::size_t collect(char* data, std::size_t size, std::size_t count, void* user)
   return size * count;
 }
 
-// The test's own plain HTTP call to the control endpoint, independent of the library under test.
-std::string control_call(const std::string& url, const std::string* body) {
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
-  std::string answer;
-  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, &collect);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &answer);
-  if (body != nullptr) curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body->c_str());
-  if (curl_easy_perform(curl.get()) != CURLE_OK) throw std::runtime_error("control request failed: " + url);
-  return answer;
+std::size_t collect_header(char* data, std::size_t size, std::size_t count, void* user) {
+  std::string line(data, size * count);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  if (!line.empty()) static_cast<std::vector<std::string>*>(user)->push_back(line);
+  return size * count;
+}
+
+using CurlHandle = std::unique_ptr<CURL, decltype(&curl_easy_cleanup)>;
+using HeaderList = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
+
+HeaderList request_headers(const RawRequest& request) {
+  curl_slist* list = nullptr;
+  if (!request.content_type.empty()) list = curl_slist_append(list, ("Content-Type: " + request.content_type).c_str());
+  if (!request.bearer.empty()) list = curl_slist_append(list, ("Authorization: Bearer " + request.bearer).c_str());
+  return HeaderList(list, &curl_slist_free_all);
 }
 
 }  // namespace
@@ -116,13 +123,39 @@ publish::ServerOptions V6ServerProcess::options() const {
   return options;
 }
 
+std::string RawAnswer::header(const std::string& name) const {
+  for (const auto& line : headers) {
+    const auto colon = line.find(':');
+    if (colon != name.size() || strncasecmp(line.c_str(), name.c_str(), colon) != 0) continue;
+    return line.substr(line.find_first_not_of(' ', colon + 1));
+  }
+  return {};
+}
+
+RawAnswer V6ServerProcess::raw(const RawRequest& request) const {
+  CurlHandle curl(curl_easy_init(), &curl_easy_cleanup);
+  const auto headers = request_headers(request);
+  const auto url = origin() + request.path;
+  RawAnswer answer;
+  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl.get(), CURLOPT_CUSTOMREQUEST, request.method.c_str());
+  if (request.method != "GET") curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, request.body.c_str());
+  curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, &collect);
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &answer.body);
+  curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, &collect_header);
+  curl_easy_setopt(curl.get(), CURLOPT_HEADERDATA, &answer.headers);
+  if (curl_easy_perform(curl.get()) != CURLE_OK) throw std::runtime_error("test request failed: " + url);
+  curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &answer.status);
+  return answer;
+}
+
 nlohmann::json V6ServerProcess::control(const nlohmann::json& knobs) const {
-  const auto body = knobs.dump();
-  return nlohmann::json::parse(control_call(origin() + "/_control", &body));
+  return nlohmann::json::parse(raw({"POST", "/_control", knobs.dump(), "application/json", ""}).body);
 }
 
 nlohmann::json V6ServerProcess::requests() const {
-  return nlohmann::json::parse(control_call(origin() + "/_control", nullptr))["requests"];
+  return nlohmann::json::parse(raw({"GET", "/_control", "", "", ""}).body)["requests"];
 }
 
 int V6ServerProcess::count(const std::string& method, const std::string& path) const {

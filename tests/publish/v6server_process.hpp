@@ -25,6 +25,24 @@ inline constexpr const char* kBobPassword = "bob-password-1";
 inline constexpr const char* kBobMfaCode = "424242";
 nlohmann::json standard_seed();
 
+// A request made by the test itself, independent of the library under test.
+struct RawRequest {
+  std::string method = "GET";
+  std::string path;  // "/api/version"
+  std::string body;
+  std::string content_type;  // sent when not empty
+  std::string bearer;        // sent as "Authorization: Bearer ..." when not empty
+};
+
+struct RawAnswer {
+  long status = 0;
+  std::string body;
+  std::vector<std::string> headers;  // "name: value" lines as received
+
+  // The value of header `name` (case-insensitive), or "" when absent.
+  std::string header(const std::string& name) const;
+};
+
 class V6ServerProcess {
  public:
   // Starts the server with the standard seed plus `extra_arguments`, and waits for its "listening" line.
@@ -38,6 +56,8 @@ class V6ServerProcess {
   std::string origin() const;  // "http://127.0.0.1:PORT" (https in TLS mode)
   // Options for this server with short retry pauses, so retry tests stay fast.
   publish::ServerOptions options() const;
+
+  RawAnswer raw(const RawRequest& request) const;
 
   // POST /_control with `knobs`; returns the control answer. Only valid in plain-HTTP mode.
   nlohmann::json control(const nlohmann::json& knobs) const;

@@ -418,7 +418,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def send_json(self, status, body, compact=False, extra_headers=None):
         separators = (",", ":") if compact else (", ", ": ")
-        data = (json.dumps(body, separators=separators) + "\n").encode()
+        data = json.dumps(body, separators=separators).encode()
         self.send_raw(status, data, extra_headers)
 
     def logged(self, status):
