@@ -55,6 +55,16 @@ class PayloadInterop : public ::testing::TestWithParam<int> {
     return work_ / (payload_case.name() + "." + role);
   }
 
+  // A reference job from one of the case's files to another; `key_option` names the key's role.
+  nlohmann::json case_job(const PayloadCase& payload_case, const std::string& operation, const std::string& key_option,
+                          const std::filesystem::path& key, const std::string& from, const std::string& to) const {
+    return {{"op", operation},
+            {key_option, key.string()},
+            {"in", file(payload_case, from).string()},
+            {"out", file(payload_case, to).string()},
+            {"blob", payload_case.form == Form::blob}};
+  }
+
   TempDirectory work_;
   PythonReference reference_{work_.path()};
   ReferenceKeyFiles key_files_ = reference_.generate_key(GetParam());
@@ -64,11 +74,7 @@ TEST_P(PayloadInterop, PythonEncryptsCppDecrypts) {
   auto jobs = nlohmann::json::array();
   for (const auto& payload_case : all_cases()) {
     write_file(file(payload_case, "plain"), random_payload(payload_case.size));
-    jobs.push_back({{"op", "encrypt"},
-                    {"pub", key_files_.public_api.string()},
-                    {"in", file(payload_case, "plain").string()},
-                    {"out", file(payload_case, "wire").string()},
-                    {"blob", payload_case.form == Form::blob}});
+    jobs.push_back(case_job(payload_case, "encrypt", "pub", key_files_.public_api, "plain", "wire"));
   }
   reference_.run_all(jobs);
 
@@ -98,11 +104,7 @@ TEST_P(PayloadInterop, CppEncryptsPythonDecrypts) {
     } else {
       write_file(file(payload_case, "wire"), encrypt_to_blob(payload, from_pem));
     }
-    jobs.push_back({{"op", "decrypt"},
-                    {"key", key_files_.private_pem.string()},
-                    {"in", file(payload_case, "wire").string()},
-                    {"out", file(payload_case, "back").string()},
-                    {"blob", payload_case.form == Form::blob}});
+    jobs.push_back(case_job(payload_case, "decrypt", "key", key_files_.private_pem, "wire", "back"));
   }
   reference_.run_all(jobs);
 
