@@ -1,0 +1,20 @@
+// Library results as plain Python dicts, with the same keys as the command line's --json output, so a
+// script can switch between `v6hsm ... --json` and the module without renaming anything.
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+#include "v6hsm/publish/key_sync.hpp"
+#include "v6hsm/token/key_info.hpp"
+#include "v6hsm/token/key_store.hpp"
+#include "v6hsm/token/token_info.hpp"
+
+namespace v6hsm::python {
+
+pybind11::dict to_dict(const token::TokenInfo& token);
+pybind11::dict to_dict(const token::KeyInfo& key);
+// The key's dict plus "reused" and "replaced".
+pybind11::dict to_dict(const token::ProvisionResult& result);
+pybind11::dict to_dict(const publish::SyncReport& report);
+
+}  // namespace v6hsm::python
