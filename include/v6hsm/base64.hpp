@@ -29,6 +29,11 @@ std::optional<std::size_t> base64_decoded_length(std::string_view text) noexcept
 // Returns false, leaving `out` unspecified, on any malformed input.
 bool base64_decode_into(std::string_view text, std::uint8_t* out) noexcept;
 
+// Decodes whole 4-character groups with no padding (the middle of a longer text, decoded in chunks):
+// `text.size()` must be a multiple of 4 and `out` must hold text.size() / 4 * 3 bytes. Returns false on
+// any character outside the alphabet, '=' included.
+bool base64_decode_groups(std::string_view text, std::uint8_t* out) noexcept;
+
 // Throws InputError naming `what` on malformed input.
 Bytes base64_decode(std::string_view text, std::string_view what = "base64 text");
 std::optional<Bytes> try_base64_decode(std::string_view text);

@@ -21,13 +21,32 @@ constexpr std::array<std::uint8_t, 256> make_decode_table() {
 
 constexpr auto kDecodeTable = make_decode_table();
 
+// The decode tables of the fast path: each holds a character's 6 bits already shifted to its place in a
+// 24-bit group, so one group is four lookups ORed together. Characters outside the alphabet ('=' among
+// them) map to a bit above the 24 data bits; one test per chunk catches them all.
+constexpr std::uint32_t kBadCharacter = 1u << 24;
+
+constexpr std::array<std::uint32_t, 256> make_shifted_table(unsigned shift) {
+  std::array<std::uint32_t, 256> table{};
+  for (std::size_t character = 0; character < 256; ++character) {
+    const std::uint8_t value = kDecodeTable[character];
+    table[character] = value == kInvalid ? kBadCharacter : std::uint32_t{value} << shift;
+  }
+  return table;
+}
+
+constexpr auto kShift18 = make_shifted_table(18);
+constexpr auto kShift12 = make_shifted_table(12);
+constexpr auto kShift6 = make_shifted_table(6);
+constexpr auto kShift0 = make_shifted_table(0);
+
 std::size_t padding_count(std::string_view text) noexcept {
   if (text.empty() || text.back() != '=') return 0;
   return text[text.size() - 2] == '=' ? 2 : 1;
 }
 
-// Decodes one 4-character group into up to 3 bytes; `bytes_out` of them are kept.
-bool decode_group(const char* group, std::uint8_t* out, std::size_t bytes_out) noexcept {
+// Decodes the last group, which may carry padding, into up to 3 bytes; `bytes_out` of them are kept.
+bool decode_final_group(const char* group, std::uint8_t* out, std::size_t bytes_out) noexcept {
   std::uint32_t value = 0;
   const std::size_t significant = bytes_out + 1;
   for (std::size_t i = 0; i < 4; ++i) {
@@ -81,16 +100,27 @@ std::optional<std::size_t> base64_decoded_length(std::string_view text) noexcept
   return text.size() / 4 * 3 - padding_count(text);
 }
 
+bool base64_decode_groups(std::string_view text, std::uint8_t* out) noexcept {
+  if (text.size() % 4 != 0) return false;
+  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t groups = text.size() / 4;
+  std::uint32_t seen = 0;
+  for (std::size_t group = 0; group < groups; ++group, in += 4, out += 3) {
+    const std::uint32_t value = kShift18[in[0]] | kShift12[in[1]] | kShift6[in[2]] | kShift0[in[3]];
+    seen |= value;
+    out[0] = static_cast<std::uint8_t>(value >> 16);
+    out[1] = static_cast<std::uint8_t>(value >> 8);
+    out[2] = static_cast<std::uint8_t>(value);
+  }
+  return (seen & kBadCharacter) == 0;
+}
+
 bool base64_decode_into(std::string_view text, std::uint8_t* out) noexcept {
   if (text.size() % 4 != 0) return false;
-  const std::size_t groups = text.size() / 4;
-  const std::size_t padding = padding_count(text);
-  for (std::size_t group = 0; group < groups; ++group) {
-    const bool last = group + 1 == groups;
-    const std::size_t bytes_out = last ? 3 - padding : 3;
-    if (!decode_group(text.data() + group * 4, out + group * 3, bytes_out)) return false;
-  }
-  return true;
+  if (text.empty()) return true;
+  const std::size_t full_groups = text.size() / 4 - 1;
+  if (!base64_decode_groups(text.substr(0, full_groups * 4), out)) return false;
+  return decode_final_group(text.data() + full_groups * 4, out + full_groups * 3, 3 - padding_count(text));
 }
 
 std::optional<Bytes> try_base64_decode(std::string_view text) {
