@@ -130,6 +130,7 @@ std::string Token::description() const {
 }
 
 bool Token::logged_in() const {
+  const std::lock_guard lock(state_->anchor_mutex);
   CK_SESSION_INFO session{};
   check(state_->anchor.api().C_GetSessionInfo(state_->anchor.handle(), &session), "C_GetSessionInfo",
         "checking the login state");
@@ -147,6 +148,7 @@ LoginReport Token::login(const LoginRequest& request) {
   }
   refuse_unusable_user_pin(before, name);
   collect_pin_warnings(before, name, report.warnings);
+  const std::lock_guard lock(state_->anchor_mutex);
   if (report.protected_authentication_path) {
     // The PIN is entered on the device itself; PKCS#11 asks for a NULL PIN here.
     check(user_login(state_->anchor, nullptr), "C_Login",
@@ -161,6 +163,7 @@ LoginReport Token::login(const LoginRequest& request) {
 }
 
 void Token::initialize_user_pin(const SecureBytes& so_pin, const SecureBytes& user_pin) {
+  const std::lock_guard lock(state_->anchor_mutex);
   const Session& session = state_->anchor;
   const SecurityOfficerLogin security_officer(session, so_pin);
   check(session.api().C_InitPIN(session.handle(), pin_pointer(user_pin), user_pin.size()), "C_InitPIN",

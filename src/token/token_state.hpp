@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 
 #include "token/session.hpp"
 #include "token/session_pool.hpp"
@@ -18,6 +19,7 @@ struct Token::State {
   CK_SLOT_ID slot;
   SessionPool pool;
   Session anchor;  // never closed while the Token lives, so the login survives idle periods
+  std::mutex anchor_mutex;  // the anchor is a session like any other: one thread at a time
 };
 
 }  // namespace v6hsm::token
