@@ -33,6 +33,8 @@ Bytes decrypt_blob(const KeyBackend& key, ByteView blob);
 // Either form, told apart by detect_envelope_form(); a trailing line break after the string form is
 // ignored. The blob form ignores `mode` (vantage6 applies no heuristics to blobs).
 Bytes decrypt_payload(const KeyBackend& key, ByteView payload, OutputMode mode = OutputMode::raw);
+// The same, decrypting inside the payload's own buffer: no second buffer, memory peaks at the payload size.
+Bytes decrypt_payload(const KeyBackend& key, Bytes&& payload, OutputMode mode = OutputMode::raw);
 
 // Recovers the 32-byte shared AES key of an envelope header (RSA step plus the 32/44-byte rule).
 SecureBytes recover_shared_key(const KeyBackend& key, const EnvelopeHeader& header);

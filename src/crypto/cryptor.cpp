@@ -1,5 +1,6 @@
 #include "v6hsm/cryptor.hpp"
 
+#include "crypto/base64_ctr.hpp"
 #include "v6hsm/aes_ctr.hpp"
 #include "v6hsm/base64.hpp"
 #include "v6hsm/error.hpp"
@@ -23,13 +24,12 @@ Sealed seal_fresh(ByteView plaintext, const PublicKey& recipient) {
   return seal(plaintext, recipient, random_secret(kSharedKeyLength), random_iv());
 }
 
-// Decodes the string form's ciphertext and decrypts it in place: one buffer, no intermediate copy.
+// Decodes and decrypts the string form's ciphertext into an exactly sized buffer, in one fused pass.
 Bytes decrypt_base64_body(AesCtr256& cipher, std::string_view body_base64) {
   const auto length = base64_decoded_length(body_base64);
   if (!length) throw DecryptionError();
   Bytes body(*length);
-  if (!base64_decode_into(body_base64, body.data())) throw DecryptionError();
-  cipher.apply(body, body.data());
+  if (!detail::decode_and_decrypt(cipher, body_base64, body.data(), true)) throw DecryptionError();
   return body;
 }
 
@@ -75,6 +75,27 @@ namespace v6hsm {
 Bytes decrypt_payload(const KeyBackend& key, ByteView payload, OutputMode mode) {
   if (detect_envelope_form(payload) == EnvelopeForm::blob) return decrypt_blob(key, payload);
   return decrypt_string(key, trim_line_break(as_chars(payload)), mode);
+}
+
+// The plaintext is written over the payload from its first byte on: the write position never passes
+// the read position, so one buffer holds both and memory peaks at the payload's size.
+Bytes decrypt_payload(const KeyBackend& key, Bytes&& payload, OutputMode mode) {
+  Bytes buffer = std::move(payload);
+  if (detect_envelope_form(buffer) == EnvelopeForm::blob) {
+    const BlobEnvelope envelope = parse_blob_envelope(buffer);
+    AesCtr256 cipher(as_view(recover_shared_key(key, envelope.header)), envelope.header.iv);
+    // OpenSSL refuses partially overlapping buffers, so decrypt in place first, then move to the front.
+    const auto header_length = envelope.ciphertext.data() - buffer.data();
+    cipher.apply(envelope.ciphertext, buffer.data() + header_length);
+    buffer.erase(buffer.begin(), buffer.begin() + header_length);
+    return buffer;
+  }
+  const StringEnvelope envelope = parse_string_envelope(trim_line_break(as_chars(buffer)));
+  AesCtr256 cipher(as_view(recover_shared_key(key, envelope.header)), envelope.header.iv);
+  const auto written = detail::decode_and_decrypt(cipher, envelope.ciphertext_base64, buffer.data(), true);
+  if (!written) throw DecryptionError();
+  buffer.resize(*written);
+  return mode == OutputMode::vantage6 ? apply_vantage6_heuristics(std::move(buffer)) : buffer;
 }
 
 }  // namespace v6hsm
