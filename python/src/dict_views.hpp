@@ -1,5 +1,5 @@
-// Library results as plain Python dicts, with the same keys as the command line's --json output, so a
-// script can switch between `v6hsm ... --json` and the module without renaming anything.
+// Library results as plain Python dicts, with the same keys as the command line's --json output. One
+// difference: a sync "outcome" is the identifier (already_current) rather than the CLI's sentence.
 #pragma once
 
 #include <pybind11/pybind11.h>
