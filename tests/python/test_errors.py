@@ -4,7 +4,8 @@ import os
 import unittest
 import uuid
 
-from v6hsm_test_support import PIN_SOURCE, USER_PIN, VECTORS, SoftHsmSandbox, TestServer, reference, v6hsm, vector
+from v6hsm_test_support import (PIN_SOURCE, USER_PIN, VECTORS, TestServer, reference, sandbox_with_test_key, v6hsm,
+                                vector)
 
 UNIFORM_MESSAGE = "decryption failed: the payload is malformed, corrupted, or was not encrypted for this key"
 WRONG_PIN = "wrong-pin-4711"
@@ -16,9 +17,7 @@ cryptor = None
 
 def setUpModule():
     global sandbox, cryptor
-    sandbox = SoftHsmSandbox()
-    sandbox.create_token("org")
-    sandbox.import_test_key("org", "A")
+    sandbox = sandbox_with_test_key()
     # A token nobody logs in to: PKCS#11 logins are per process, so a wrong PIN must meet a logged-out token.
     sandbox.create_token("pin-test")
     cryptor = v6hsm.TokenCryptor(token="org", pin_source=PIN_SOURCE)

@@ -5,7 +5,7 @@ import json
 import os
 import unittest
 
-from v6hsm_test_support import PIN_SOURCE, SoftHsmSandbox, reference, test_private_key, v6hsm
+from v6hsm_test_support import PIN_SOURCE, reference, sandbox_with_test_key, test_private_key, v6hsm
 
 sandbox = None
 cryptor = None
@@ -13,9 +13,7 @@ cryptor = None
 
 def setUpModule():
     global sandbox, cryptor
-    sandbox = SoftHsmSandbox()
-    sandbox.create_token("org")
-    sandbox.import_test_key("org", "A")
+    sandbox = sandbox_with_test_key()
     cryptor = v6hsm.TokenCryptor(token="org", pin_source=PIN_SOURCE)
 
 

@@ -8,7 +8,7 @@ import threading
 import time
 import unittest
 
-from v6hsm_test_support import PIN_SOURCE, SoftHsmSandbox, v6hsm
+from v6hsm_test_support import PIN_SOURCE, sandbox_with_test_key, v6hsm
 
 THREADS = 4
 MESSAGES = 240
@@ -18,9 +18,7 @@ sandbox = None
 
 def setUpModule():
     global sandbox
-    sandbox = SoftHsmSandbox()
-    sandbox.create_token("org")
-    sandbox.import_test_key("org", "A")
+    sandbox = sandbox_with_test_key()
 
 
 def tearDownModule():

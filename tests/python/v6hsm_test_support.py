@@ -84,6 +84,14 @@ class SoftHsmSandbox:
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
+def sandbox_with_test_key(token="org", name="A"):
+    """A sandbox holding one token with test key A or B under the default label "vantage6"."""
+    sandbox = SoftHsmSandbox()
+    sandbox.create_token(token)
+    sandbox.import_test_key(token, name)
+    return sandbox
+
+
 class TestServer:
     """tests/support/v6server.py with a seed; stops with close() or when this process dies (stdin EOF)."""
 
