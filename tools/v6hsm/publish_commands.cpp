@@ -26,13 +26,25 @@ int exit_code_for(publish::SyncOutcome outcome) {
   return kServerFailure;
 }
 
+// The stable identifiers of the --json "outcome" field (README, "JSON output"); to_string() is for people.
+const char* outcome_id(publish::SyncOutcome outcome) {
+  switch (outcome) {
+    case publish::SyncOutcome::published: return "published";
+    case publish::SyncOutcome::already_current: return "already_current";
+    case publish::SyncOutcome::refused_different: return "refused_different";
+    case publish::SyncOutcome::replaced: return "replaced";
+    case publish::SyncOutcome::absent: return "absent";
+  }
+  return "absent";
+}
+
 int sync_key(Context& context, const PublishOptions& options, publish::SyncPolicy policy) {
   TokenAccess access(context);
   const auto key = token::find_key(access.logged_in_token(), access.key_ref(options.key));
   auto client = connect_to_server(options.server, context.console);
   const auto report = publish::sync_public_key(client, key.public_key, policy);
   if (context.console.json()) {
-    context.console.print_json({{"outcome", publish::to_string(report.outcome)},
+    context.console.print_json({{"outcome", outcome_id(report.outcome)},
                                 {"organization_id", report.organization_id},
                                 {"our_fingerprint", report.our_fingerprint},
                                 {"server_fingerprint", report.server_fingerprint ? Json(*report.server_fingerprint) : Json()},
@@ -42,6 +54,9 @@ int sync_key(Context& context, const PublishOptions& options, publish::SyncPolic
       context.console.info(report.explanation);
     } else {
       context.console.warn(report.explanation);
+      if (report.outcome == publish::SyncOutcome::refused_different) {
+        context.console.warn("to replace the server's key with ours, run 'v6hsm key publish' again with --replace");
+      }
     }
     context.console.info("ours:   " + report.our_fingerprint);
     if (report.server_fingerprint) context.console.info("server: " + *report.server_fingerprint);
