@@ -108,12 +108,14 @@ class ConcurrentDecryption(unittest.TestCase):
         one, one_cpu = best_time(lambda: decrypt_all(self.cryptor, self.wires))
         four, _ = best_time(lambda: decrypt_in_threads(self.cryptor, self.wires, THREADS))
         timings = f"1 thread: {one:.3f} s ({one_cpu:.3f} s CPU), {THREADS} threads: {four:.3f} s"
+        # Ask for a clear gain, not for the ideal 2x of two cores.
+        if four < one * 0.8:
+            return
         # A single thread that does not even get one whole core means the machine is saturated by other
-        # work; a speed-up cannot be measured then, and claiming one either way would be a guess.
+        # work: the missing gain proves nothing then, either way.
         if one_cpu < 0.7 * one:
             self.skipTest("the machine is too busy to measure a speed-up: " + timings)
-        # Ask for a clear gain, not for the ideal 2x of two cores.
-        self.assertLess(four, one * 0.8, timings)
+        self.fail(f"{THREADS} threads are not clearly faster than one: " + timings)
 
     def test_other_python_threads_run_during_one_long_call(self):
         """While one call decrypts a 32 MiB blob, a Python thread keeps counting. The switch interval is made
