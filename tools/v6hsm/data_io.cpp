@@ -1,56 +1,83 @@
 #include "data_io.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
+#include <cstring>
 
 #include "v6hsm/error.hpp"
 
 namespace v6hsm::cli {
 
-Bytes read_all(const std::string& path) {
+InputStream::InputStream(const std::string& path) {
   if (path == kStandardStream) {
-    std::cin.sync_with_stdio(false);
-    return Bytes(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    descriptor_ = STDIN_FILENO;
+  } else {
+    descriptor_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (descriptor_ < 0) throw InputError("cannot open input file '" + path + "': " + std::strerror(errno));
+    owned_ = true;
   }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw InputError("cannot open input file '" + path + "'");
-  file.seekg(0, std::ios::end);
-  const auto size = file.tellg();
-  file.seekg(0);
-  Bytes data(size > 0 ? static_cast<std::size_t>(size) : 0);
-  file.read(reinterpret_cast<char*>(data.data()), static_cast<std::streamsize>(data.size()));
-  if (!file) throw InputError("cannot read input file '" + path + "'");
+  source_.emplace(descriptor_, path == kStandardStream ? "standard input" : "'" + path + "'");
+}
+
+InputStream::~InputStream() {
+  if (owned_) ::close(descriptor_);
+}
+
+std::size_t InputStream::size_hint() const {
+  struct stat status {};
+  return ::fstat(descriptor_, &status) == 0 && S_ISREG(status.st_mode) ? static_cast<std::size_t>(status.st_size) : 0;
+}
+
+Bytes read_all(const std::string& path) {
+  InputStream input(path);
+  // A regular file is read into an exactly sized buffer (plus one byte to see the end); a pipe grows it.
+  Bytes data(std::max<std::size_t>(input.size_hint() + 1, 1 << 16));
+  std::size_t filled = 0;
+  while (const std::size_t count = input.source().read(data.data() + filled, data.size() - filled)) {
+    filled += count;
+    if (filled == data.size()) data.resize(data.size() * 2);
+  }
+  data.resize(filled);
   return data;
 }
 
-void write_all(const std::string& path, ByteView data) {
+OutputStream::OutputStream(const std::string& path) : path_(path) {
   if (path == kStandardStream) {
-    std::cout.write(reinterpret_cast<const char*>(data.data()), static_cast<std::streamsize>(data.size()));
-    std::cout.flush();
-    if (!std::cout) throw InputError("cannot write to standard output");
+    descriptor_ = STDOUT_FILENO;
+    sink_.emplace(descriptor_, "standard output");
     return;
   }
-  const std::filesystem::path target(path);
-  const std::filesystem::path temporary = target.string() + ".v6hsm-partial-" + std::to_string(::getpid());
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    file.write(reinterpret_cast<const char*>(data.data()), static_cast<std::streamsize>(data.size()));
-    if (!file.flush()) {
-      std::filesystem::remove(temporary);
-      throw InputError("cannot write output file '" + path + "'");
-    }
+  temporary_ = path + ".v6hsm-partial-" + std::to_string(::getpid());
+  descriptor_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (descriptor_ < 0) throw InputError("cannot write output file '" + path + "': " + std::strerror(errno));
+  sink_.emplace(descriptor_, "'" + path + "'");
+}
+
+void OutputStream::commit() {
+  if (temporary_.empty()) return;
+  const int status = ::close(descriptor_);
+  descriptor_ = -1;
+  if (status != 0 || std::rename(temporary_.c_str(), path_.c_str()) != 0) {
+    throw InputError("cannot write output file '" + path_ + "': " + std::strerror(errno));
   }
-  std::error_code failure;
-  std::filesystem::rename(temporary, target, failure);
-  if (failure) {
-    std::filesystem::remove(temporary);
-    throw InputError("cannot write output file '" + path + "': " + failure.message());
-  }
+  temporary_.clear();
+}
+
+OutputStream::~OutputStream() {
+  if (temporary_.empty()) return;
+  if (descriptor_ >= 0) ::close(descriptor_);
+  ::unlink(temporary_.c_str());
+}
+
+void write_all(const std::string& path, ByteView data) {
+  OutputStream output(path);
+  output.sink().write(data);
+  output.commit();
 }
 
 }  // namespace v6hsm::cli

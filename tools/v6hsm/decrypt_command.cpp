@@ -6,6 +6,7 @@
 #include "v6hsm/batch_decrypt.hpp"
 #include "v6hsm/cryptor.hpp"
 #include "v6hsm/error.hpp"
+#include "v6hsm/stream.hpp"
 #include "v6hsm/token/token_key.hpp"
 
 namespace v6hsm::cli {
@@ -69,8 +70,15 @@ int decrypt(Context& context, const DecryptOptions& options) {
   context.console.detail("recovering secrets with " + key.description() + " (" +
                          std::string(token::strategy_name(key.strategy())) + ")");
   if (options.batch) return decrypt_batch(context, options, key, mode);
-  const Bytes payload = read_all(options.in);
-  write_all(options.out, decrypt_payload(key, payload, mode));
+  if (mode == OutputMode::raw) {
+    // Raw output needs no view of the whole plaintext, so it streams in bounded memory.
+    InputStream input(options.in);
+    OutputStream output(options.out);
+    decrypt_stream(key, input.source(), output.sink());
+    output.commit();
+    return kOk;
+  }
+  write_all(options.out, decrypt_payload(key, read_all(options.in), mode));
   return kOk;
 }
 

@@ -4,6 +4,7 @@
 #include "server_access.hpp"
 #include "v6hsm/cryptor.hpp"
 #include "v6hsm/error.hpp"
+#include "v6hsm/stream.hpp"
 #include "v6hsm/task_input.hpp"
 
 namespace v6hsm::cli {
@@ -19,27 +20,33 @@ struct EncryptOptions {
   std::string field = "input";
 };
 
-// The string form is text, so it ends with a newline like any line of text; the raw form is binary.
-Bytes encrypt_for(const PublicKey& recipient, ByteView plaintext, bool raw) {
-  if (raw) return encrypt_to_blob(plaintext, recipient);
-  return to_bytes(encrypt_to_string(plaintext, recipient) + "\n");
+// One recipient: streamed in bounded memory. The string form is text, so it ends with a newline like any
+// line of text; the raw form is binary.
+int encrypt_stream_for(const PublicKey& recipient, const EncryptOptions& options) {
+  InputStream input(options.in);
+  OutputStream output(options.out);
+  encrypt_stream(recipient, input.source(), output.sink(), options.raw ? EnvelopeForm::blob : EnvelopeForm::string);
+  if (!options.raw) output.sink().write(as_bytes("\n"));
+  output.commit();
+  return kOk;
 }
 
-int encrypt_for_organizations(Context& context, const EncryptOptions& options, const Bytes& plaintext) {
+int encrypt_for_organizations(Context& context, const EncryptOptions& options) {
   if (options.raw && options.to_org.size() > 1) {
     throw InputError("--raw makes binary blobs, which cannot go into the task JSON array of several --to-org");
   }
   auto client = connect_to_server(options.server, context.console);
+  const auto recipient_of = [&](int organization) {
+    auto published = client.organization_key(organization);
+    PublicKey recipient = published.require_key();
+    context.console.detail("organization " + std::to_string(organization) + " key " + recipient.fingerprint());
+    return recipient;
+  };
+  if (options.to_org.size() == 1) return encrypt_stream_for(recipient_of(options.to_org.front()), options);
+  const Bytes plaintext = read_all(options.in);
   std::vector<OrganizationPayload> payloads;
   for (const int organization : options.to_org) {
-    const auto published = client.organization_key(organization);
-    const PublicKey& recipient = published.require_key();
-    context.console.detail("organization " + std::to_string(organization) + " key " + recipient.fingerprint());
-    if (options.to_org.size() == 1) {
-      write_all(options.out, encrypt_for(recipient, plaintext, options.raw));
-      return kOk;
-    }
-    payloads.push_back({organization, encrypt_to_string(plaintext, recipient)});
+    payloads.push_back({organization, encrypt_to_string(plaintext, recipient_of(organization))});
   }
   write_all(options.out, to_bytes(task_organizations_json(payloads, options.field) + "\n"));
   return kOk;
@@ -50,12 +57,8 @@ int encrypt(Context& context, const EncryptOptions& options) {
     throw InputError("give exactly one of --to-key FILE or --to-org ID (with --server and credentials)");
   }
   if (options.field != "input" && options.field != "arguments") throw InputError("--field must be input or arguments");
-  const Bytes plaintext = read_all(options.in);
-  if (!options.to_key.empty()) {
-    write_all(options.out, encrypt_for(PublicKey::from_file(options.to_key), plaintext, options.raw));
-    return kOk;
-  }
-  return encrypt_for_organizations(context, options, plaintext);
+  if (!options.to_key.empty()) return encrypt_stream_for(PublicKey::from_file(options.to_key), options);
+  return encrypt_for_organizations(context, options);
 }
 
 }  // namespace
