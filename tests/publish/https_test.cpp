@@ -5,13 +5,12 @@
 #include "test_keys.hpp"
 #include "tls_material.hpp"
 #include "v6hsm/publish/key_sync.hpp"
-#include "v6hsm/publish/server_error.hpp"
+#include "server_error_of.hpp"
 #include "v6server_process.hpp"
 
 namespace v6hsm::test {
 namespace {
 
-using publish::ServerError;
 
 class HttpsTest : public ::testing::Test {
  protected:
@@ -24,14 +23,9 @@ class HttpsTest : public ::testing::Test {
   std::string tls_error_with(const V6ServerProcess& server, const std::filesystem::path& ca_bundle) {
     auto options = server.options();
     options.ca_bundle = ca_bundle;
-    try {
-      publish::fetch_server_version(options);
-    } catch (const ServerError& error) {
-      EXPECT_EQ(error.http_status(), 0);
-      return error.what();
-    }
-    ADD_FAILURE() << "the TLS connection was accepted";
-    return {};
+    const auto error = server_error_of([&] { publish::fetch_server_version(options); });
+    EXPECT_EQ(error.http_status(), 0);
+    return error.what();
   }
 
   TlsMaterial tls;

@@ -7,13 +7,12 @@
 #include "credentials_for_tests.hpp"
 #include "test_keys.hpp"
 #include "v6hsm/publish/key_sync.hpp"
-#include "v6hsm/publish/server_error.hpp"
+#include "server_error_of.hpp"
 #include "v6server_process.hpp"
 
 namespace v6hsm::test {
 namespace {
 
-using publish::ServerError;
 using publish::UserCredentials;
 using publish::Vantage6Client;
 
@@ -28,18 +27,6 @@ class LoginFlowsTest : public ::testing::Test {
     return Vantage6Client::connect(server.options(),
                                    publish::KeycloakNodeCredentials{name, secret(api_key), server.origin(), "vantage6"});
   }
-  // Expects a ServerError from `attempt` and returns its message.
-  template <class Attempt>
-  std::string server_error_of(Attempt attempt) {
-    try {
-      attempt();
-    } catch (const ServerError& error) {
-      return error.what();
-    }
-    ADD_FAILURE() << "no ServerError";
-    return {};
-  }
-
   V6ServerProcess server;
 };
 
@@ -52,13 +39,13 @@ TEST_F(LoginFlowsTest, UserLearnsOrganizationFromUserResource) {
 }
 
 TEST_F(LoginFlowsTest, WrongPasswordIsRefusedWithoutEchoingIt) {
-  const auto message = server_error_of([&] { connect_user("alice", "not-the-password"); });
+  const auto message = message_of(server_error_of([&] { connect_user("alice", "not-the-password"); }));
   EXPECT_NE(message.find("Failed to login"), std::string::npos);
   EXPECT_EQ(message.find("not-the-password"), std::string::npos);
 }
 
 TEST_F(LoginFlowsTest, MfaUserWithoutCodeGetsClearError) {
-  const auto message = server_error_of([&] { connect_user("bob", kBobPassword); });
+  const auto message = message_of(server_error_of([&] { connect_user("bob", kBobPassword); }));
   EXPECT_NE(message.find("two-factor"), std::string::npos);
   EXPECT_NE(message.find("MFA code"), std::string::npos);
 }
@@ -68,13 +55,13 @@ TEST_F(LoginFlowsTest, MfaUserWithRightCodeLogsIn) {
 }
 
 TEST_F(LoginFlowsTest, MfaUserWithWrongCodeIsRefused) {
-  const auto message = server_error_of([&] { connect_user("bob", kBobPassword, "000000"); });
+  const auto message = message_of(server_error_of([&] { connect_user("bob", kBobPassword, "000000"); }));
   EXPECT_NE(message.find("HTTP 401"), std::string::npos);
   EXPECT_EQ(message.find("000000"), std::string::npos);
 }
 
 TEST_F(LoginFlowsTest, MfaSetUpAnswerIsAClearErrorThatHidesTheOtpSecret) {
-  const auto message = server_error_of([&] { connect_user("carol", "carol-pw"); });
+  const auto message = message_of(server_error_of([&] { connect_user("carol", "carol-pw"); }));
   EXPECT_NE(message.find("set up two-factor"), std::string::npos);
   EXPECT_EQ(message.find("otpauth"), std::string::npos);
   EXPECT_EQ(message.find("secret="), std::string::npos);
@@ -82,8 +69,8 @@ TEST_F(LoginFlowsTest, MfaSetUpAnswerIsAClearErrorThatHidesTheOtpSecret) {
 
 TEST_F(LoginFlowsTest, UserWithoutEditPermissionCannotPublish) {
   auto client = connect_user("dave", "dave-pw");
-  const auto message = server_error_of(
-      [&] { publish::sync_public_key(client, test_public_key("A"), publish::SyncPolicy::publish_if_absent); });
+  const auto message = message_of(server_error_of(
+      [&] { publish::sync_public_key(client, test_public_key("A"), publish::SyncPolicy::publish_if_absent); }));
   EXPECT_NE(message.find("You lack the permission to do that!"), std::string::npos);
 }
 
@@ -99,21 +86,19 @@ TEST_F(LoginFlowsTest, KeycloakClientCredentialsFlowPublishes) {
 
 TEST_F(LoginFlowsTest, KeycloakWrongSecretIsRefusedWithoutEchoingIt) {
   const char* wrong = "99999999-2222-4333-8444-555555555555";
-  const auto message = server_error_of([&] { connect_keycloak_node("beta", wrong); });
+  const auto message = message_of(server_error_of([&] { connect_keycloak_node("beta", wrong); }));
   EXPECT_NE(message.find("Invalid client or Invalid client credentials"), std::string::npos);
   EXPECT_NE(message.find("beta-node-client"), std::string::npos);
   EXPECT_EQ(message.find(wrong), std::string::npos);
 }
 
 TEST_F(LoginFlowsTest, KeycloakWrongRealmIsNotFound) {
-  try {
+  const auto error = server_error_of([&] {
     Vantage6Client::connect(server.options(),
                             publish::KeycloakNodeCredentials{"beta", secret(kNodeBeta), server.origin(), "nope"});
-    FAIL() << "logged in to a realm that does not exist";
-  } catch (const ServerError& error) {
-    EXPECT_EQ(error.http_status(), 404);
-    EXPECT_EQ(error.server_message(), "Realm does not exist");
-  }
+  });
+  EXPECT_EQ(error.http_status(), 404);
+  EXPECT_EQ(error.server_message(), "Realm does not exist");
 }
 
 class TokenExpiryTest : public LoginFlowsTest {
@@ -154,7 +139,8 @@ TEST_F(TokenExpiryTest, KeycloakNodeTakesANewGrant) {
 
 TEST_F(TokenExpiryTest, TokenThatExpiresAgainAfterRefreshIsAnError) {
   server.control({{"token_lifetime_s", 0}});
-  const auto message = server_error_of([&] { Vantage6Client::connect(server.options(), node_credentials(kNodeAlpha)); });
+  const auto message =
+      message_of(server_error_of([&] { Vantage6Client::connect(server.options(), node_credentials(kNodeAlpha)); }));
   EXPECT_NE(message.find("Token has expired"), std::string::npos);
   EXPECT_EQ(server.count("POST", "/api/token/refresh"), 1) << "refresh once, not in a loop";
 }

@@ -5,13 +5,12 @@
 #include "credentials_for_tests.hpp"
 #include "test_keys.hpp"
 #include "v6hsm/publish/key_sync.hpp"
-#include "v6hsm/publish/server_error.hpp"
+#include "server_error_of.hpp"
 #include "v6server_process.hpp"
 
 namespace v6hsm::test {
 namespace {
 
-using publish::ServerError;
 using publish::SyncOutcome;
 using publish::SyncPolicy;
 using publish::Vantage6Client;
@@ -88,15 +87,11 @@ TEST_F(NodePublishTest, DifferentKeyIsRefusedWithoutReplaceFlagAndReplacedWithIt
 
 TEST_F(NodePublishTest, PatchingAnotherOrganizationIsDenied) {
   auto client = connect(kNodeAlpha);
-  try {
-    client.set_public_key(2, test_api_string("A"));
-    FAIL() << "a node changed another organization's key";
-  } catch (const ServerError& error) {
-    EXPECT_EQ(error.kind(), ErrorKind::server);
-    EXPECT_EQ(error.http_status(), 401);
-    EXPECT_EQ(error.server_message(), "You lack the permission to do that!");
-    EXPECT_NE(std::string(error.what()).find("You lack the permission to do that!"), std::string::npos);
-  }
+  const auto error = server_error_of([&] { client.set_public_key(2, test_api_string("A")); });
+  EXPECT_EQ(error.kind(), ErrorKind::server);
+  EXPECT_EQ(error.http_status(), 401);
+  EXPECT_EQ(error.server_message(), "You lack the permission to do that!");
+  EXPECT_NE(message_of(error).find("You lack the permission to do that!"), std::string::npos);
   EXPECT_FALSE(client.organization_key(2).published());
 }
 
@@ -110,25 +105,17 @@ TEST_F(NodePublishTest, ReadsOtherOrganizationsOfItsCollaboration) {
 
 TEST_F(NodePublishTest, OrganizationOutsideTheCollaborationIsRefused) {
   auto client = connect(kNodeAlpha);
-  try {
-    client.organization_key(9);
-    FAIL() << "read an organization outside the collaboration";
-  } catch (const ServerError& error) {
-    EXPECT_EQ(error.http_status(), 401);
-    EXPECT_EQ(error.server_message(), "You do not have permission to do that!");
-  }
+  const auto error = server_error_of([&] { client.organization_key(9); });
+  EXPECT_EQ(error.http_status(), 401);
+  EXPECT_EQ(error.server_message(), "You do not have permission to do that!");
 }
 
 TEST_F(NodePublishTest, MissingOrganizationIsNotFound) {
   auto client = connect(kNodeAlpha);
-  try {
-    client.organization_key(77);
-    FAIL() << "organization 77 does not exist";
-  } catch (const ServerError& error) {
-    EXPECT_EQ(error.kind(), ErrorKind::not_found);
-    EXPECT_EQ(error.http_status(), 404);
-    EXPECT_EQ(error.server_message(), "Organization id=77 not found!");
-  }
+  const auto error = server_error_of([&] { client.organization_key(77); });
+  EXPECT_EQ(error.kind(), ErrorKind::not_found);
+  EXPECT_EQ(error.http_status(), 404);
+  EXPECT_EQ(error.server_message(), "Organization id=77 not found!");
   EXPECT_EQ(server.count("GET", "/api/organization/77"), 1) << "a 404 must not be retried";
 }
 
@@ -136,24 +123,15 @@ TEST_F(NodePublishTest, OrganizationWithoutKeyCannotBeEncryptedFor) {
   auto client = connect(kNodeAlpha);
   const auto key = client.organization_key(2);
   EXPECT_FALSE(key.published());
-  try {
-    key.require_key();
-    FAIL() << "an empty key was accepted";
-  } catch (const ServerError& error) {
-    EXPECT_EQ(error.kind(), ErrorKind::not_found);
-  }
+  EXPECT_EQ(server_error_of([&] { key.require_key(); }).kind(), ErrorKind::not_found);
 }
 
 TEST_F(NodePublishTest, NonBase64ValueGetsTheServers500AfterRetries) {
   auto client = connect(kNodeAlpha);
-  try {
-    client.set_public_key(1, "abc");
-    FAIL() << "the server accepted non-base64";
-  } catch (const ServerError& error) {
-    EXPECT_EQ(error.http_status(), 500);
-    EXPECT_EQ(error.server_message(), "An unexpected error occurred on the server!");
-    EXPECT_NE(std::string(error.what()).find("not valid base64"), std::string::npos);
-  }
+  const auto error = server_error_of([&] { client.set_public_key(1, "abc"); });
+  EXPECT_EQ(error.http_status(), 500);
+  EXPECT_EQ(error.server_message(), "An unexpected error occurred on the server!");
+  EXPECT_NE(message_of(error).find("not valid base64"), std::string::npos);
   EXPECT_EQ(server.count("PATCH", "/api/organization/1"), 4) << "one attempt and three retries";
 }
 
@@ -163,7 +141,7 @@ TEST_F(NodePublishTest, PublishedGarbageIsReportedAsUnreadable) {
   const auto key = client.organization_key(1);
   EXPECT_TRUE(key.published());
   EXPECT_FALSE(key.key.has_value());
-  EXPECT_THROW(key.require_key(), ServerError);
+  EXPECT_THROW(key.require_key(), publish::ServerError);
   const auto report = publish::sync_public_key(client, test_public_key("A"), SyncPolicy::publish_if_absent);
   EXPECT_EQ(report.outcome, SyncOutcome::refused_different);
   EXPECT_NE(report.server_fingerprint->find("unreadable"), std::string::npos);
@@ -171,25 +149,17 @@ TEST_F(NodePublishTest, PublishedGarbageIsReportedAsUnreadable) {
 
 TEST_F(NodePublishTest, UnknownApiKeyIsRefusedWithoutEchoingIt) {
   const char* unknown = "11111111-2222-4333-8444-555555555555";
-  try {
-    connect(unknown);
-    FAIL() << "an unknown API key logged in";
-  } catch (const ServerError& error) {
-    EXPECT_EQ(error.http_status(), 401);
-    EXPECT_EQ(error.server_message(), "Api key is not recognized!");
-    EXPECT_EQ(std::string(error.what()).find(unknown), std::string::npos);
-  }
+  const auto error = server_error_of([&] { connect(unknown); });
+  EXPECT_EQ(error.http_status(), 401);
+  EXPECT_EQ(error.server_message(), "Api key is not recognized!");
+  EXPECT_EQ(message_of(error).find(unknown), std::string::npos);
 }
 
 TEST_F(NodePublishTest, MalformedApiKeyShowsTheServersFieldErrors) {
-  try {
-    connect("not-a-uuid");
-    FAIL() << "a malformed API key logged in";
-  } catch (const ServerError& error) {
-    EXPECT_EQ(error.http_status(), 400);
-    EXPECT_NE(std::string(error.what()).find("API key is not a valid UUID"), std::string::npos);
-    EXPECT_EQ(std::string(error.what()).find("not-a-uuid"), std::string::npos);
-  }
+  const auto error = server_error_of([&] { connect("not-a-uuid"); });
+  EXPECT_EQ(error.http_status(), 400);
+  EXPECT_NE(message_of(error).find("API key is not a valid UUID"), std::string::npos);
+  EXPECT_EQ(message_of(error).find("not-a-uuid"), std::string::npos);
 }
 
 TEST_F(NodePublishTest, VersionNeedsNoLogin) {
