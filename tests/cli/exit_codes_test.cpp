@@ -133,6 +133,7 @@ TEST_F(ExitCodes, MissingKeyAndMissingTokenAreNotFound) {
 }
 
 TEST_F(ExitCodes, MissingInputFileIsAUsageError) {
+  default_key();
   const auto result = sandbox().run_on_token({"decrypt", "--in", (sandbox().directory() / "absent.txt").string()});
   EXPECT_EQ(result.exit_code, 1) << describe(result);
   EXPECT_THAT(result.err, HasSubstr("cannot open input file"));

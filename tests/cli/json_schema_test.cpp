@@ -110,6 +110,22 @@ TEST_F(JsonSchemas, KeyCreate) {
   EXPECT_EQ(run_json({"key", "create", "--key", "json-made", "--bits", "2048"})["reused"], true);
 }
 
+TEST_F(JsonSchemas, KeyImportAndKeyDelete) {
+  const auto pem_file = sandbox().write_file("json-import.pem", openssl_private_key_pem(sandbox(), 2048));
+  const Json imported = run_json({"key", "import", "--pem", pem_file.string(), "--key", "json-imported"});
+  expect_key_schema(imported);
+  EXPECT_EQ(imported["reused"], false);
+  EXPECT_EQ(imported["replaced"], false);
+  EXPECT_EQ(imported["fingerprint"], PublicKey::from_pem(openssl_public_key_pem(sandbox(), pem_file)).fingerprint());
+
+  const Json deleted = run_json({"key", "delete", "--key", "json-imported", "--yes"});
+  expect_types(deleted, {{"deleted", Json::value_t::object}});
+  expect_key_schema(deleted["deleted"]);
+  EXPECT_EQ(deleted["deleted"]["fingerprint"], imported["fingerprint"]);
+  expect_integer(deleted["objects_destroyed"], "objects_destroyed");
+  EXPECT_GE(deleted["objects_destroyed"], 1);
+}
+
 TEST_F(JsonSchemas, KeyPublishAndVerify) {
   const std::string ours = default_key().fingerprint();
   TestServer server(sandbox().directory());

@@ -82,6 +82,13 @@ TEST_F(KeyCommands, ImportedPemKeyMatchesOpensslAndDecryptsForIt) {
   EXPECT_THAT(shown.out, HasSubstr("extractable        no"));
 }
 
+TEST_F(KeyCommands, GlobalOptionsMayFollowTheCommand) {
+  const std::string fingerprint = default_key().fingerprint();
+  const auto result = sandbox().run(Arguments{"key", "show", "--format", "fingerprint"} + token_options());
+  ASSERT_EQ(result.exit_code, 0) << describe(result);
+  EXPECT_EQ(result.out, fingerprint + "\n");
+}
+
 TEST_F(KeyCommands, DeleteWithYesRemovesTheKey) {
   ASSERT_EQ(sandbox().run_on_token({"key", "create", "--key", "doomed", "--bits", "2048"}).exit_code, 0);
   const auto deleted = sandbox().run_on_token({"key", "delete", "--key", "doomed", "--yes"});
