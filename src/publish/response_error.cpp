@@ -18,6 +18,11 @@ std::string hint_for(long status) {
              "change its own organization)";
     case 403:
       return "the account lacks the permission for this";
+    case 301:
+    case 302:
+    case 307:
+    case 308:
+      return "the server redirects elsewhere (often from http to https); use the URL it redirects to";
     case 404:
       return "it does not exist on this server; check the id and the server URL's API path";
     case 422:
@@ -73,8 +78,7 @@ void throw_for_status(const HttpResponse& response, const HttpRequest& request, 
   if (quoted) message += " \"" + *quoted + "\"";
   if (response.status == 400) message += field_errors(response.body);
   message += "; " + hint_for(response.status);
-  const auto kind = response.status == 404 ? ErrorKind::not_found : ErrorKind::server;
-  throw ServerError(message, response.status, quoted.value_or(""), kind);
+  throw ServerError(message, response.status, quoted.value_or(""));
 }
 
 }  // namespace v6hsm::publish

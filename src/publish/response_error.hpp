@@ -16,7 +16,7 @@ std::optional<std::string> server_message(const SecureBytes& body);
 // vantage6 answers an expired access token with 401 {"msg": "Token has expired"}.
 bool is_expired_token(const HttpResponse& response);
 
-// `action` says what we were doing ("reading the public key of organization 2"). A 404 has kind not_found.
+// `action` says what we were doing ("reading the public key of organization 2").
 [[noreturn]] void throw_for_status(const HttpResponse& response, const HttpRequest& request, std::string_view action);
 
 }  // namespace v6hsm::publish

@@ -55,6 +55,11 @@ OrganizationKey read_organization_key(int organization_id, const SecureJson& org
   return key;
 }
 
+void emit_warnings(const ServerOptions& options) {
+  if (!options.on_warning) return;
+  for (const auto& warning : options.warnings()) options.on_warning(warning);
+}
+
 }  // namespace
 
 const PublicKey& OrganizationKey::require_key() const {
@@ -90,9 +95,7 @@ class Vantage6Client::Impl {
   }
 
   void log_in() {
-    for (const auto& warning : options.warnings()) {
-      if (options.on_warning) options.on_warning(warning);
-    }
+    emit_warnings(options);
     tokens = authenticator->login(transport);
     const auto resource = authenticator->identity_resource(tokens);
     const auto identity = call("GET", resource, {}, "looking up the logged-in identity");
@@ -128,9 +131,15 @@ std::string Vantage6Client::server_version() {
 
 OrganizationKey Vantage6Client::organization_key(int organization_id) {
   const auto resource = organization_resource(organization_id);
-  const auto organization = impl_->call("GET", resource, {},
-                                        "reading the public key of organization " + std::to_string(organization_id));
-  return read_organization_key(organization_id, organization, "GET " + resource);
+  try {
+    const auto organization = impl_->call("GET", resource, {},
+                                          "reading the public key of organization " + std::to_string(organization_id));
+    return read_organization_key(organization_id, organization, "GET " + resource);
+  } catch (const ServerError& error) {
+    // Only here does a 404 mean "no such thing"; elsewhere it means a wrong URL or API path.
+    if (error.http_status() != 404) throw;
+    throw ServerError(error.what(), error.http_status(), error.server_message(), ErrorKind::not_found);
+  }
 }
 
 void Vantage6Client::set_public_key(int organization_id, std::string_view api_string) {
@@ -139,6 +148,7 @@ void Vantage6Client::set_public_key(int organization_id, std::string_view api_st
 }
 
 std::string fetch_server_version(const ServerOptions& options) {
+  emit_warnings(options);
   HttpTransport transport(options);
   const HttpRequest request{"GET", options.url.endpoint("/version"), nullptr, {}, {}};
   return version_of(transport.send(request), request);

@@ -162,6 +162,15 @@ TEST_F(NodePublishTest, MalformedApiKeyShowsTheServersFieldErrors) {
   EXPECT_EQ(message_of(error).find("not-a-uuid"), std::string::npos);
 }
 
+TEST_F(NodePublishTest, WrongApiPathIsAServerErrorNotAMissingThing) {
+  auto options = publish::ServerOptions::for_url(server.origin() + "/v6/api");
+  const auto error = server_error_of([&] { Vantage6Client::connect(options, node_credentials(kNodeAlpha)); });
+  EXPECT_EQ(error.kind(), ErrorKind::server);
+  EXPECT_EQ(error.http_status(), 404);
+  EXPECT_NE(message_of(error).find("/v6/api/token/node"), std::string::npos);
+  EXPECT_NE(message_of(error).find("API path"), std::string::npos);
+}
+
 TEST_F(NodePublishTest, VersionNeedsNoLogin) {
   EXPECT_EQ(publish::fetch_server_version(server.options()), "4.14.0");
   EXPECT_EQ(connect(kNodeAlpha).server_version(), "4.14.0");

@@ -51,7 +51,7 @@ class Vantage6Client {
   std::unique_ptr<Impl> impl_;
 };
 
-// GET /version without logging in, e.g. for a connectivity check.
+// GET /version without logging in, e.g. for a connectivity check. Emits the options' warnings first.
 std::string fetch_server_version(const ServerOptions& options);
 
 }  // namespace v6hsm::publish
