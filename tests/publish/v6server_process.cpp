@@ -98,12 +98,15 @@ V6ServerProcess::V6ServerProcess(std::vector<std::string> extra_arguments) {
   ::close(from_child[0]);
   char kind[32] = {};
   if (std::sscanf(banner.c_str(), "%31s 127.0.0.1 %d", kind, &port_) != 2) {
+    stop();  // the destructor does not run when the constructor throws
     throw std::runtime_error("test server did not start: '" + banner + "'");
   }
   tls_ = std::string(kind) == "listening-tls";
 }
 
-V6ServerProcess::~V6ServerProcess() {
+V6ServerProcess::~V6ServerProcess() { stop(); }
+
+void V6ServerProcess::stop() noexcept {
   ::close(stdin_fd_);
   if (pid_ > 0) {
     ::kill(pid_, SIGTERM);

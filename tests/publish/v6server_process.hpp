@@ -67,6 +67,8 @@ class V6ServerProcess {
   int count(const std::string& method, const std::string& path) const;
 
  private:
+  void stop() noexcept;
+
   pid_t pid_ = -1;
   int stdin_fd_ = -1;
   int port_ = 0;
