@@ -163,7 +163,9 @@ std::variant<HttpResponse, HttpTransport::Failure> HttpTransport::attempt(const 
   check(curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &sink));
 
   const CURLcode code = curl_easy_perform(curl_);
-  curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, nullptr);
+  curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response.status);
+  // Drops the pointers to this frame's headers, sink and error buffer; open connections stay for reuse.
+  curl_easy_reset(curl_);
   if (body_too_large_ || code == CURLE_FILESIZE_EXCEEDED) {
     return Failure{"the answer is larger than the " + std::to_string(options_.max_response_bytes) +
                        "-byte limit; refusing to read it",
@@ -175,12 +177,10 @@ std::variant<HttpResponse, HttpTransport::Failure> HttpTransport::attempt(const 
                        std::to_string(static_cast<int>(code)) + "]",
                    is_retryable(code)};
   }
-  curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response.status);
   return response;
 }
 
 void HttpTransport::configure(const HttpRequest& request, char* error_buffer) {
-  curl_easy_reset(curl_);
   const std::string method(request.method);
   check(curl_easy_setopt(curl_, CURLOPT_URL, request.url.c_str()));
   check(curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, error_buffer));
