@@ -64,6 +64,7 @@ py::dict to_dict(const token::ProvisionResult& result) {
 namespace {
 
 // The enumerator's own name, for comparisons in code (publish::to_string is the sentence for people).
+// The CLI maps the same way in tools/v6hsm/publish_commands.cpp; the library could offer this once.
 const char* outcome_identifier(publish::SyncOutcome outcome) noexcept {
   switch (outcome) {
     case publish::SyncOutcome::published: return "published";

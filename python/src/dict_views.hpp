@@ -1,5 +1,5 @@
-// Library results as plain Python dicts, with the same keys as the command line's --json output. One
-// difference: a sync "outcome" is the identifier (already_current) rather than the CLI's sentence.
+// Library results as plain Python dicts, with the same keys and values as the command line's --json output
+// (a sync "outcome" is an identifier such as already_current).
 #pragma once
 
 #include <pybind11/pybind11.h>
