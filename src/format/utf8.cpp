@@ -1,3 +1,4 @@
+#include "format/swar.hpp"
 #include "v6hsm/vantage6_plaintext.hpp"
 
 namespace v6hsm {
@@ -26,10 +27,24 @@ bool valid_second_byte(std::uint8_t lead, std::uint8_t second) noexcept {
 
 bool is_continuation(std::uint8_t byte) noexcept { return (byte & 0xc0) == 0x80; }
 
+// Payloads are mostly ASCII (JSON), so whole 16-byte blocks without a high bit are passed in one test;
+// the byte-wise decoder below only sees the blocks that hold multi-byte sequences.
+std::size_t skip_ascii(ByteView bytes, std::size_t position) noexcept {
+  constexpr std::size_t kBlock = 2 * detail::kWordBytes;
+  while (bytes.size() - position >= kBlock) {
+    const std::uint64_t high_bits = (detail::load_word(bytes.data() + position) |
+                                     detail::load_word(bytes.data() + position + detail::kWordBytes)) &
+                                    detail::kHighBits;
+    if (high_bits != 0) break;
+    position += kBlock;
+  }
+  return position;
+}
+
 }  // namespace
 
 bool is_utf8(ByteView bytes) noexcept {
-  std::size_t i = 0;
+  std::size_t i = skip_ascii(bytes, 0);
   while (i < bytes.size()) {
     const std::size_t length = sequence_length(bytes[i]);
     if (length == 0 || bytes.size() - i < length) return false;
@@ -38,6 +53,7 @@ bool is_utf8(ByteView bytes) noexcept {
       if (!is_continuation(bytes[i + k])) return false;
     }
     i += length;
+    if (length == 1) i = skip_ascii(bytes, i);
   }
   return true;
 }
