@@ -29,16 +29,36 @@ AttributeTemplate& AttributeTemplate::add_stored(CK_ATTRIBUTE_TYPE type, SecureB
   return *this;
 }
 
+namespace {
+
+// The token's way of saying "this object has no such attribute for you"; any other failure is a real one
+// and must not pass for a missing attribute (an empty label, a weak fallback flag).
+bool attribute_unavailable(CK_RV rv) noexcept {
+  return rv == CKR_ATTRIBUTE_SENSITIVE || rv == CKR_ATTRIBUTE_TYPE_INVALID;
+}
+
+// CKR_OK, or false for an unavailable attribute; throws Pkcs11Error for everything else.
+bool get_attribute(const CK_FUNCTION_LIST& api, CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object,
+                   CK_ATTRIBUTE& attribute) {
+  const CK_RV rv = api.C_GetAttributeValue(session, object, &attribute, 1);
+  if (attribute_unavailable(rv)) {
+    return false;
+  }
+  check(rv, "C_GetAttributeValue", "reading a key attribute");
+  return attribute.ulValueLen != CK_UNAVAILABLE_INFORMATION;
+}
+
+}  // namespace
+
 std::optional<Bytes> read_attribute(const CK_FUNCTION_LIST& api, CK_SESSION_HANDLE session,
                                     CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TYPE type) {
   CK_ATTRIBUTE attribute{type, nullptr, 0};
-  if (api.C_GetAttributeValue(session, object, &attribute, 1) != CKR_OK ||
-      attribute.ulValueLen == CK_UNAVAILABLE_INFORMATION) {
+  if (!get_attribute(api, session, object, attribute)) {
     return std::nullopt;
   }
   Bytes value(attribute.ulValueLen);
   attribute.pValue = value.data();
-  if (api.C_GetAttributeValue(session, object, &attribute, 1) != CKR_OK) {
+  if (!get_attribute(api, session, object, attribute)) {
     return std::nullopt;
   }
   value.resize(attribute.ulValueLen);
@@ -61,7 +81,7 @@ bool read_bool(const CK_FUNCTION_LIST& api, CK_SESSION_HANDLE session, CK_OBJECT
                CK_ATTRIBUTE_TYPE type, bool fallback) {
   CK_BBOOL value = CK_FALSE;
   CK_ATTRIBUTE attribute{type, &value, sizeof value};
-  if (api.C_GetAttributeValue(session, object, &attribute, 1) != CKR_OK) {
+  if (!get_attribute(api, session, object, attribute)) {
     return fallback;
   }
   return value == CK_TRUE;

@@ -30,13 +30,14 @@ class AttributeTemplate {
   std::vector<CK_ATTRIBUTE> attributes_;
 };
 
-// An attribute's value, or nothing when the token refuses it (sensitive, or not defined for the object).
+// An attribute's value, or nothing when the token refuses it (sensitive, or not defined for the object);
+// any other failure throws Pkcs11Error.
 std::optional<Bytes> read_attribute(const CK_FUNCTION_LIST& api, CK_SESSION_HANDLE session,
                                     CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TYPE type);
 // Like read_attribute, but a refusal throws Pkcs11Error naming `what`.
 Bytes require_attribute(const CK_FUNCTION_LIST& api, CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object,
                         CK_ATTRIBUTE_TYPE type, std::string_view what);
-// A CK_BBOOL attribute; `fallback` when the token does not report it.
+// A CK_BBOOL attribute; `fallback` when the token does not report it, Pkcs11Error when the read fails.
 bool read_bool(const CK_FUNCTION_LIST& api, CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object,
                CK_ATTRIBUTE_TYPE type, bool fallback);
 

@@ -30,6 +30,48 @@ std::string read_text(const SessionPool::Lease& session, CK_OBJECT_HANDLE object
   return to_string(read_attribute(session.api(), session.handle(), object, type).value_or(Bytes{}));
 }
 
+Bytes read_id(const SessionPool::Lease& session, CK_OBJECT_HANDLE object) {
+  return read_attribute(session.api(), session.handle(), object, CKA_ID).value_or(Bytes{});
+}
+
+bool is_pending(const SessionPool::Lease& session, CK_OBJECT_HANDLE object) {
+  return is_pending_label(read_text(session, object, CKA_LABEL));
+}
+
+std::vector<CK_OBJECT_HANDLE> without_pending(const SessionPool::Lease& session,
+                                              std::vector<CK_OBJECT_HANDLE> objects) {
+  std::erase_if(objects, [&](CK_OBJECT_HANDLE object) { return is_pending(session, object); });
+  return objects;
+}
+
+void add_unique(std::vector<CK_OBJECT_HANDLE>& objects, const std::vector<CK_OBJECT_HANDLE>& more) {
+  for (const auto object : more) {
+    if (std::find(objects.begin(), objects.end(), object) == objects.end()) {
+      objects.push_back(object);
+    }
+  }
+}
+
+// Public objects renamed just before the process died, while their private key stayed pending: public
+// keys with a pending private key's CKA_ID that no finished private key shares.
+std::vector<CK_OBJECT_HANDLE> orphaned_partners(const SessionPool::Lease& session,
+                                                const std::vector<CK_OBJECT_HANDLE>& pending_private_keys) {
+  std::vector<CK_OBJECT_HANDLE> orphans;
+  for (const auto key : pending_private_keys) {
+    const Bytes id = read_id(session, key);
+    if (!id.empty() && find_private_keys(session, KeyRef{{}, id}).empty()) {
+      add_unique(orphans, find_keys(session, CKO_PUBLIC_KEY, {}, id));
+    }
+  }
+  return orphans;
+}
+
+std::vector<CK_OBJECT_HANDLE> pending_keys(const SessionPool::Lease& session, CK_OBJECT_CLASS object_class) {
+  std::vector<CK_OBJECT_HANDLE> pending = find_keys(session, object_class, {}, {});
+  std::erase_if(pending, [&](CK_OBJECT_HANDLE object) { return !is_pending(session, object); });
+  return pending;
+}
+
 // The pair's public key object: the same CKA_ID when there is one, else the same CKA_LABEL.
 std::vector<CK_OBJECT_HANDLE> find_public_partners(const SessionPool::Lease& session, const std::string& label,
                                                    const Bytes& id) {
@@ -60,18 +102,34 @@ PublicKey read_public_key(const SessionPool::Lease& session, CK_OBJECT_HANDLE pr
 
 }  // namespace
 
+std::string pending_label(const std::string& label) { return std::string(kPendingLabelPrefix) + label; }
+
+bool is_pending_label(std::string_view label) noexcept { return label.starts_with(kPendingLabelPrefix); }
+
+int remove_incomplete_keys(const SessionPool::Lease& session) {
+  const auto pending_private_keys = pending_keys(session, CKO_PRIVATE_KEY);
+  std::vector<CK_OBJECT_HANDLE> objects = orphaned_partners(session, pending_private_keys);
+  add_unique(objects, pending_private_keys);
+  add_unique(objects, pending_keys(session, CKO_PUBLIC_KEY));
+  return destroy_objects(session, objects);
+}
+
+void set_label(const SessionPool::Lease& session, CK_OBJECT_HANDLE object, const std::string& label) {
+  AttributeTemplate attribute;
+  attribute.add_bytes(CKA_LABEL, as_bytes(label));
+  check(session.api().C_SetAttributeValue(session.handle(), object, attribute.data(), attribute.size()),
+        "C_SetAttributeValue", "naming the new key '" + label + "'");
+}
+
 std::vector<CK_OBJECT_HANDLE> find_private_keys(const SessionPool::Lease& session, const KeyRef& ref) {
-  return find_keys(session, CKO_PRIVATE_KEY, ref.label, ref.id);
+  auto found = find_keys(session, CKO_PRIVATE_KEY, ref.label, ref.id);
+  return ref.label.empty() ? without_pending(session, std::move(found)) : found;
 }
 
 std::vector<CK_OBJECT_HANDLE> find_clashing_keys(const SessionPool::Lease& session, const KeyRef& ref) {
   std::vector<CK_OBJECT_HANDLE> found = find_keys(session, CKO_PRIVATE_KEY, ref.label, {});
   if (!ref.id.empty()) {
-    for (const auto handle : find_keys(session, CKO_PRIVATE_KEY, {}, ref.id)) {
-      if (std::find(found.begin(), found.end(), handle) == found.end()) {
-        found.push_back(handle);
-      }
-    }
+    add_unique(found, find_private_keys(session, KeyRef{{}, ref.id}));
   }
   return found;
 }
@@ -110,7 +168,7 @@ KeyAttributes read_key_attributes(const SessionPool::Lease& session, CK_OBJECT_H
 
 KeyInfo describe_key(const SessionPool::Lease& session, CK_OBJECT_HANDLE private_key) {
   std::string label = read_text(session, private_key, CKA_LABEL);
-  Bytes id = read_attribute(session.api(), session.handle(), private_key, CKA_ID).value_or(Bytes{});
+  Bytes id = read_id(session, private_key);
   const auto public_objects = find_public_partners(session, label, id);
   PublicKey public_key = read_public_key(session, private_key, public_objects);
   return KeyInfo{std::move(label), std::move(id), read_key_attributes(session, private_key),
@@ -119,7 +177,7 @@ KeyInfo describe_key(const SessionPool::Lease& session, CK_OBJECT_HANDLE private
 
 std::vector<CK_OBJECT_HANDLE> key_pair_objects(const SessionPool::Lease& session, CK_OBJECT_HANDLE private_key) {
   const std::string label = read_text(session, private_key, CKA_LABEL);
-  const Bytes id = read_attribute(session.api(), session.handle(), private_key, CKA_ID).value_or(Bytes{});
+  const Bytes id = read_id(session, private_key);
   std::vector<CK_OBJECT_HANDLE> objects = find_public_partners(session, label, id);
   objects.push_back(private_key);
   return objects;

@@ -1,6 +1,14 @@
 // Finding, describing and destroying the RSA key objects of one key pair, on a borrowed session.
+//
+// Provisioning creates a pair under a pending label ("v6hsm-pending:" + label) and renames it, public
+// object first and private key last, only once the pair is complete and checked. A process killed
+// half-way therefore leaves only pending objects (or, in the instant between the two renames, a pending
+// private key beside its renamed public object). Lookups never return a pending key, and the next
+// generation or import removes every pending object and such an orphaned public partner.
 #pragma once
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "token/attributes.hpp"
@@ -9,7 +17,16 @@
 
 namespace v6hsm::token {
 
-// Private RSA keys whose CKA_LABEL and CKA_ID equal the non-empty fields of `ref`.
+inline constexpr std::string_view kPendingLabelPrefix = "v6hsm-pending:";
+std::string pending_label(const std::string& label);
+bool is_pending_label(std::string_view label) noexcept;
+
+// Destroys what interrupted provisioning left behind (see above); returns how many objects went.
+int remove_incomplete_keys(const SessionPool::Lease& session);
+// Sets CKA_LABEL: the step that turns a pending object into a finished one.
+void set_label(const SessionPool::Lease& session, CK_OBJECT_HANDLE object, const std::string& label);
+
+// Private RSA keys whose CKA_LABEL and CKA_ID equal the non-empty fields of `ref`, pending ones excluded.
 std::vector<CK_OBJECT_HANDLE> find_private_keys(const SessionPool::Lease& session, const KeyRef& ref);
 // Private RSA keys with `ref.label` or with `ref.id`: every key that would clash with a new one.
 std::vector<CK_OBJECT_HANDLE> find_clashing_keys(const SessionPool::Lease& session, const KeyRef& ref);

@@ -7,6 +7,7 @@
 #include "token/key_objects.hpp"
 #include "token/key_templates.hpp"
 #include "token/module_impl.hpp"
+#include "token/session_recovery.hpp"
 #include "token/token_state.hpp"
 #include "v6hsm/error.hpp"
 #include "v6hsm/token/pkcs11_error.hpp"
@@ -26,6 +27,7 @@ class PendingObject {
   PendingObject(const PendingObject&) = delete;
   PendingObject& operator=(const PendingObject&) = delete;
 
+  CK_OBJECT_HANDLE handle() const noexcept { return object_; }
   CK_OBJECT_HANDLE keep() noexcept { return std::exchange(object_, CK_INVALID_HANDLE); }
 
  private:
@@ -33,10 +35,18 @@ class PendingObject {
   CK_OBJECT_HANDLE object_;
 };
 
-void validate_spec(const KeySpec& spec) {
-  if (spec.label.empty()) {
+void validate_label(const std::string& label) {
+  if (label.empty()) {
     throw InputError("a key needs a non-empty label");
   }
+  if (is_pending_label(label)) {
+    throw InputError("labels starting with '" + std::string(kPendingLabelPrefix) +
+                     "' are reserved for keys that are still being created; choose another label");
+  }
+}
+
+void validate_spec(const KeySpec& spec) {
+  validate_label(spec.label);
   if (spec.bits != 2048 && spec.bits != 3072 && spec.bits != 4096) {
     throw InputError("RSA key size " + std::to_string(spec.bits) + " is not supported; use 2048, 3072 or 4096");
   }
@@ -87,6 +97,19 @@ void verify_generated(const SessionPool::Lease& session, CK_OBJECT_HANDLE privat
   }
 }
 
+KeySpec pending_spec(const KeySpec& spec) {
+  KeySpec pending = spec;
+  pending.label = pending_label(spec.label);
+  return pending;
+}
+
+// The private key is renamed last: until then, nothing finished refers to the new pair.
+void finish_pair(const SessionPool::Lease& session, CK_OBJECT_HANDLE public_key, CK_OBJECT_HANDLE private_key,
+                 const std::string& label) {
+  set_label(session, public_key, label);
+  set_label(session, private_key, label);
+}
+
 CK_OBJECT_HANDLE create_object(const SessionPool::Lease& session, AttributeTemplate attributes,
                                const std::string& operation) {
   CK_OBJECT_HANDLE object = CK_INVALID_HANDLE;
@@ -99,61 +122,69 @@ CK_OBJECT_HANDLE create_object(const SessionPool::Lease& session, AttributeTempl
 
 ProvisionResult generate_key(Token& token, const KeySpec& spec, const ProgressCallback& progress) {
   validate_spec(spec);
-  const auto session = token.state().pool.acquire();
-  const auto existing = find_clashing_keys(session, KeyRef{spec.label, spec.id});
-  if (!existing.empty() && !spec.overwrite) {
-    return ProvisionResult{describe_key(session, existing.front()), true, false};
-  }
-  const auto replaced_objects = objects_to_replace(session, existing);
-  report(progress, "generating a " + std::to_string(spec.bits) + "-bit RSA key on " + token.description() +
-                       "; this can take a while");
-  AttributeTemplate public_template = generated_public_template(spec);
-  AttributeTemplate private_template = generated_private_template(spec);
-  CK_MECHANISM mechanism{CKM_RSA_PKCS_KEY_PAIR_GEN, nullptr, 0};
-  CK_OBJECT_HANDLE public_key = CK_INVALID_HANDLE;
-  CK_OBJECT_HANDLE private_key = CK_INVALID_HANDLE;
-  check(session.api().C_GenerateKeyPair(session.handle(), &mechanism, public_template.data(),
-                                        public_template.size(), private_template.data(),
-                                        private_template.size(), &public_key, &private_key),
-        "C_GenerateKeyPair", "generating an RSA key on " + token.description());
-  PendingObject pending_public(session, public_key);
-  PendingObject pending_private(session, private_key);
-  verify_generated(session, private_key, token);
-  if (spec.id.empty()) {
-    const Bytes id = id_from_modulus(require_attribute(session.api(), session.handle(), public_key, CKA_MODULUS,
-                                                       "the modulus of the new key"));
-    set_id(session, public_key, id);
-    set_id(session, private_key, id);
-  }
-  // The old key goes only once the new one is complete: a failed generation loses nothing.
-  const bool replaced = destroy_objects(session, replaced_objects) > 0;
-  pending_public.keep();
-  return ProvisionResult{describe_key(session, pending_private.keep()), false, replaced};
+  return with_session(token.state(), SessionAccess::read_write, [&](const SessionPool::Lease& session) {
+    remove_incomplete_keys(session);
+    const auto existing = find_clashing_keys(session, KeyRef{spec.label, spec.id});
+    if (!existing.empty() && !spec.overwrite) {
+      return ProvisionResult{describe_key(session, existing.front()), true, false};
+    }
+    const auto replaced_objects = objects_to_replace(session, existing);
+    report(progress, "generating a " + std::to_string(spec.bits) + "-bit RSA key on " + token.description() +
+                         "; this can take a while");
+    AttributeTemplate public_template = generated_public_template(pending_spec(spec));
+    AttributeTemplate private_template = generated_private_template(pending_spec(spec));
+    CK_MECHANISM mechanism{CKM_RSA_PKCS_KEY_PAIR_GEN, nullptr, 0};
+    CK_OBJECT_HANDLE public_key = CK_INVALID_HANDLE;
+    CK_OBJECT_HANDLE private_key = CK_INVALID_HANDLE;
+    check(session.api().C_GenerateKeyPair(session.handle(), &mechanism, public_template.data(),
+                                          public_template.size(), private_template.data(),
+                                          private_template.size(), &public_key, &private_key),
+          "C_GenerateKeyPair", "generating an RSA key on " + token.description());
+    PendingObject pending_public(session, public_key);
+    PendingObject pending_private(session, private_key);
+    verify_generated(session, private_key, token);
+    if (spec.id.empty()) {
+      const Bytes id = id_from_modulus(require_attribute(session.api(), session.handle(), public_key,
+                                                         CKA_MODULUS, "the modulus of the new key"));
+      set_id(session, public_key, id);
+      set_id(session, private_key, id);
+    }
+    finish_pair(session, public_key, private_key, spec.label);
+    pending_public.keep();
+    pending_private.keep();
+    // The old key goes only once the new one is finished: a failed or interrupted generation loses nothing.
+    const bool replaced = destroy_objects(session, replaced_objects) > 0;
+    return ProvisionResult{describe_key(session, private_key), false, replaced};
+  });
 }
 
 ProvisionResult import_key(Token& token, const SoftwareKey& key, const KeySpec& spec) {
-  if (spec.label.empty()) {
-    throw InputError("a key needs a non-empty label");
-  }
+  validate_label(spec.label);
   const Bytes id = spec.id.empty() ? id_from_modulus(key.public_key().modulus()) : spec.id;
-  const auto session = token.state().pool.acquire();
-  const auto existing = find_clashing_keys(session, KeyRef{spec.label, id});
-  if (!existing.empty() && !spec.overwrite) {
-    KeyInfo present = describe_key(session, existing.front());
-    if (existing.size() == 1 && present.public_key == key.public_key()) {
-      return ProvisionResult{std::move(present), true, false};
+  return with_session(token.state(), SessionAccess::read_write, [&](const SessionPool::Lease& session) {
+    remove_incomplete_keys(session);
+    const auto existing = find_clashing_keys(session, KeyRef{spec.label, id});
+    if (!existing.empty() && !spec.overwrite) {
+      KeyInfo present = describe_key(session, existing.front());
+      if (existing.size() == 1 && present.public_key == key.public_key()) {
+        return ProvisionResult{std::move(present), true, false};
+      }
+      throw InputError("a different key with " + KeyRef{spec.label, id}.describe() + " is already on " +
+                       token.description() + "; choose another label or id, or overwrite it (the old key "
+                       "is then deleted for good)");
     }
-    throw InputError("a different key with " + KeyRef{spec.label, id}.describe() + " is already on " +
-                     token.description() + "; choose another label or id, or overwrite it (the old key "
-                     "is then deleted for good)");
-  }
-  const auto replaced_objects = objects_to_replace(session, existing);
-  const std::string operation = "importing the key onto " + token.description();
-  PendingObject pending_private(
-      session, create_object(session, imported_private_template(spec, id, key.native()), operation));
-  create_object(session, imported_public_template(spec, id, key.native()), operation);
-  const bool replaced = destroy_objects(session, replaced_objects) > 0;
-  return ProvisionResult{describe_key(session, pending_private.keep()), false, replaced};
+    const auto replaced_objects = objects_to_replace(session, existing);
+    const std::string operation = "importing the key onto " + token.description();
+    PendingObject pending_private(
+        session, create_object(session, imported_private_template(pending_spec(spec), id, key.native()), operation));
+    PendingObject pending_public(
+        session, create_object(session, imported_public_template(pending_spec(spec), id, key.native()), operation));
+    finish_pair(session, pending_public.handle(), pending_private.handle(), spec.label);
+    pending_public.keep();
+    const CK_OBJECT_HANDLE private_key = pending_private.keep();
+    const bool replaced = destroy_objects(session, replaced_objects) > 0;
+    return ProvisionResult{describe_key(session, private_key), false, replaced};
+  });
 }
 
 ProvisionResult import_key_pem(Token& token, ByteView pem, const KeySpec& spec) {
@@ -161,22 +192,26 @@ ProvisionResult import_key_pem(Token& token, ByteView pem, const KeySpec& spec) 
 }
 
 std::vector<KeyInfo> list_keys(Token& token) {
-  const auto session = token.state().pool.acquire();
-  std::vector<KeyInfo> keys;
-  for (const auto handle : find_private_keys(session, KeyRef{})) {
-    keys.push_back(describe_key(session, handle));
-  }
-  return keys;
+  return with_session(token.state(), SessionAccess::read_only, [](const SessionPool::Lease& session) {
+    std::vector<KeyInfo> keys;
+    for (const auto handle : find_private_keys(session, KeyRef{})) {
+      keys.push_back(describe_key(session, handle));
+    }
+    return keys;
+  });
 }
 
 KeyInfo find_key(Token& token, const KeyRef& ref) {
-  const auto session = token.state().pool.acquire();
-  return describe_key(session, find_one_private_key(session, ref, token.description()));
+  return with_session(token.state(), SessionAccess::read_only, [&](const SessionPool::Lease& session) {
+    return describe_key(session, find_one_private_key(session, ref, token.description()));
+  });
 }
 
 int delete_key(Token& token, const KeyRef& ref) {
-  const auto session = token.state().pool.acquire();
-  return destroy_objects(session, key_pair_objects(session, find_one_private_key(session, ref, token.description())));
+  return with_session(token.state(), SessionAccess::read_write, [&](const SessionPool::Lease& session) {
+    return destroy_objects(session,
+                           key_pair_objects(session, find_one_private_key(session, ref, token.description())));
+  });
 }
 
 }  // namespace v6hsm::token

@@ -1,8 +1,11 @@
 // Sessions for concurrent work on one token: a thread borrows a session, uses it alone, and gives it back.
-// A session whose operation failed half-way is dropped instead of being returned, so no later caller
-// inherits an active operation.
+// A session whose borrower leaves by an exception is closed instead of being returned:
+// a failed call may have left a search or a crypto operation active (CKR_BUFFER_TOO_SMALL does), and the
+// next borrower would meet CKR_OPERATION_ACTIVE on a session that looks idle.
 #pragma once
 
+#include <array>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -17,7 +20,8 @@ class SessionPool {
 
   class Lease {
    public:
-    Lease(SessionPool& pool, Session session) : pool_(&pool), session_(std::move(session)) {}
+    Lease(SessionPool& pool, Session session, SessionAccess access)
+        : pool_(&pool), session_(std::move(session)), access_(access) {}
     ~Lease();
     Lease(Lease&&) = delete;
     Lease& operator=(Lease&&) = delete;
@@ -25,24 +29,28 @@ class SessionPool {
     const Session& session() const noexcept { return session_; }
     CK_SESSION_HANDLE handle() const noexcept { return session_.handle(); }
     const CK_FUNCTION_LIST& api() const noexcept { return session_.api(); }
-    void discard() noexcept { discarded_ = true; }
 
    private:
     SessionPool* pool_;
     Session session_;
-    bool discarded_ = false;
+    SessionAccess access_;
+    int exceptions_at_start_ = std::uncaught_exceptions();
   };
 
-  // Reuses an idle session or opens a new one.
-  Lease acquire();
+  // Reuses an idle session of that access or opens a new one.
+  Lease acquire(SessionAccess access);
+  // Closes every idle session: after a session loss they are probably dead too, and the security officer
+  // cannot log in while read-only sessions exist.
+  void close_idle() noexcept;
 
  private:
-  void give_back(Session session) noexcept;
+  void give_back(Session session, SessionAccess access) noexcept;
+  std::vector<Session>& idle(SessionAccess access) { return idle_[access == SessionAccess::read_write ? 1 : 0]; }
 
   std::shared_ptr<Module> module_;
   CK_SLOT_ID slot_;
   std::mutex mutex_;
-  std::vector<Session> idle_;
+  std::array<std::vector<Session>, 2> idle_;
 };
 
 }  // namespace v6hsm::token

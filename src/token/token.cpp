@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "token/module_impl.hpp"
+#include "token/session_recovery.hpp"
 #include "token/token_state.hpp"
 #include "v6hsm/error.hpp"
 #include "v6hsm/token/pkcs11_error.hpp"
@@ -40,18 +41,23 @@ void collect_pin_warnings(const TokenInfo& token, const std::string& description
   }
 }
 
-CK_RV user_login(const Session& session, const SecureBytes* pin) {
-  return session.api().C_Login(session.handle(), CKU_USER, pin != nullptr ? pin_pointer(*pin) : nullptr,
-                               pin != nullptr ? pin->size() : 0);
+// A session lost under C_Login is opened again and the login tried once more. Call with anchor_mutex held.
+CK_RV user_login(Token::State& state, const SecureBytes* pin) {
+  const CK_RV rv = log_in_user(state.anchor, pin);
+  if (!is_session_loss(rv)) {
+    return rv;
+  }
+  state.anchor_info();
+  return log_in_user(state.anchor, pin);
 }
 
 // A PIN typed at the prompt may be typed again after a typo; any other PIN gets exactly one attempt,
-// because retrying the same wrong value only burns the token's remaining tries.
-void log_in_with_pin(const Session& session, const LoginRequest& request, const std::string& name) {
+// because retrying the same wrong value only burns the token's remaining tries. Returns the PIN that worked.
+SecureBytes log_in_with_pin(Token::State& state, const LoginRequest& request, const std::string& name) {
   const std::string operation = "logging in to " + name;
   if (request.pin_value) {
-    check(user_login(session, &*request.pin_value), "C_Login", operation + " with the URI pin-value");
-    return;
+    check(user_login(state, &*request.pin_value), "C_Login", operation + " with the URI pin-value");
+    return *request.pin_value;
   }
   if (!request.pin_source) {
     throw InputError(name + " needs the user PIN: give it as env:NAME, file:PATH or prompt, or as a URI "
@@ -60,11 +66,13 @@ void log_in_with_pin(const Session& session, const LoginRequest& request, const 
   const bool interactive = request.pin_source->kind() == SecretSource::Kind::prompt;
   const int attempts = interactive ? std::max(1, request.prompt_attempts) : 1;
   CK_RV rv = CKR_PIN_INCORRECT;
+  SecureBytes pin;
   for (int attempt = 1; attempt <= attempts && rv == CKR_PIN_INCORRECT; ++attempt) {
-    const SecureBytes pin = request.pin_source->read(attempt == 1 ? "user PIN" : "user PIN (wrong, try again)");
-    rv = user_login(session, &pin);
+    pin = request.pin_source->read(attempt == 1 ? "user PIN" : "user PIN (wrong, try again)");
+    rv = user_login(state, &pin);
   }
   check(rv, "C_Login", operation + " with the PIN from " + request.pin_source->describe());
+  return pin;
 }
 
 // Logs the security officer out again however initialization ends.
@@ -131,9 +139,7 @@ std::string Token::description() const {
 
 bool Token::logged_in() const {
   const std::lock_guard lock(state_->anchor_mutex);
-  CK_SESSION_INFO session{};
-  check(state_->anchor.api().C_GetSessionInfo(state_->anchor.handle(), &session), "C_GetSessionInfo",
-        "checking the login state");
+  const CK_SESSION_INFO session = state_->anchor_info();
   return session.state == CKS_RO_USER_FUNCTIONS || session.state == CKS_RW_USER_FUNCTIONS;
 }
 
@@ -151,10 +157,10 @@ LoginReport Token::login(const LoginRequest& request) {
   const std::lock_guard lock(state_->anchor_mutex);
   if (report.protected_authentication_path) {
     // The PIN is entered on the device itself; PKCS#11 asks for a NULL PIN here.
-    check(user_login(state_->anchor, nullptr), "C_Login",
+    check(user_login(*state_, nullptr), "C_Login",
           "logging in to " + name + " through its protected authentication path");
   } else {
-    log_in_with_pin(state_->anchor, request, name);
+    state_->credential = LoginCredential{log_in_with_pin(*state_, request, name)};
   }
   if (report.warnings.empty()) {
     collect_pin_warnings(info(), name, report.warnings);
@@ -163,6 +169,7 @@ LoginReport Token::login(const LoginRequest& request) {
 }
 
 void Token::initialize_user_pin(const SecureBytes& so_pin, const SecureBytes& user_pin) {
+  state_->pool.close_idle();  // the security officer cannot log in while read-only sessions exist
   const std::lock_guard lock(state_->anchor_mutex);
   const Session& session = state_->anchor;
   const SecurityOfficerLogin security_officer(session, so_pin);

@@ -3,6 +3,7 @@
 #include "token/attributes.hpp"
 #include "token/key_objects.hpp"
 #include "token/module_impl.hpp"
+#include "token/session_recovery.hpp"
 #include "token/token_state.hpp"
 #include "v6hsm/error.hpp"
 #include "v6hsm/token/capability_report.hpp"
@@ -40,10 +41,35 @@ class SessionObject {
   CK_OBJECT_HANDLE object_;
 };
 
-// A failed call may leave an operation active on the session, so the session is not reused.
-[[noreturn]] void fail(SessionPool::Lease& session) {
-  session.discard();
-  throw DecryptionError();
+SecureBytes decrypt_on_token(const SessionPool::Lease& session, CK_OBJECT_HANDLE private_key, ByteView wrapped) {
+  const auto& api = session.api();
+  CK_MECHANISM mechanism{CKM_RSA_PKCS, nullptr, 0};
+  check(api.C_DecryptInit(session.handle(), &mechanism, private_key), "C_DecryptInit", "decrypting");
+  // A modulus-sized buffer always suffices, so a genuine CKR_BUFFER_TOO_SMALL (which would leave the
+  // operation active) cannot happen; should a token answer it anyway, the lease closes the session.
+  SecureBytes recovered(wrapped.size());
+  CK_ULONG length = recovered.size();
+  check(api.C_Decrypt(session.handle(), input_pointer(wrapped), wrapped.size(), recovered.data(), &length),
+        "C_Decrypt", "decrypting");
+  recovered.resize(length);
+  return recovered;
+}
+
+SecureBytes unwrap_on_token(const SessionPool::Lease& session, CK_OBJECT_HANDLE private_key, ByteView wrapped) {
+  const auto& api = session.api();
+  CK_MECHANISM mechanism{CKM_RSA_PKCS, nullptr, 0};
+  AttributeTemplate attributes = unwrapped_secret_template();
+  CK_OBJECT_HANDLE unwrapped = CK_INVALID_HANDLE;
+  check(api.C_UnwrapKey(session.handle(), &mechanism, private_key, input_pointer(wrapped), wrapped.size(),
+                        attributes.data(), attributes.size(), &unwrapped),
+        "C_UnwrapKey", "unwrapping");
+  const SessionObject secret(session, unwrapped);
+  SecureBytes value(wrapped.size());
+  CK_ATTRIBUTE attribute{CKA_VALUE, value.data(), value.size()};
+  check(api.C_GetAttributeValue(session.handle(), secret.handle(), &attribute, 1), "C_GetAttributeValue",
+        "reading the unwrapped secret");
+  value.resize(attribute.ulValueLen);
+  return value;
 }
 
 }  // namespace
@@ -52,9 +78,10 @@ TokenKey::TokenKey(Token token, unsigned long private_key, KeyInfo info, Recover
     : token_(std::move(token)), private_key_(private_key), info_(std::move(info)), strategy_(strategy) {}
 
 TokenKey TokenKey::open(const Token& token, const KeyRef& ref, RecoveryStrategy strategy) {
-  const auto session = token.state().pool.acquire();
-  const CK_OBJECT_HANDLE handle = find_one_private_key(session, ref, token.description());
-  KeyInfo info = describe_key(session, handle);
+  auto [handle, info] = with_session(token.state(), SessionAccess::read_only, [&](const SessionPool::Lease& session) {
+    const CK_OBJECT_HANDLE found = find_one_private_key(session, ref, token.description());
+    return std::pair{found, describe_key(session, found)};
+  });
   const RecoveryStrategy chosen = choose_strategy(strategy, info.attributes, rsa_pkcs_support(token));
   return TokenKey(token, handle, std::move(info), chosen);
 }
@@ -69,51 +96,17 @@ SecureBytes TokenKey::recover_wrapped_secret(ByteView wrapped) const {
     throw DecryptionError();
   }
   try {
-    return strategy_ == RecoveryStrategy::unwrap ? unwrap_on_token(wrapped) : decrypt_on_token(wrapped);
-  } catch (const DecryptionError&) {
-    throw;
+    // Only a lost session is retried, never a code the ciphertext could have caused (SoftHSM2 answers bad
+    // padding with CKR_GENERAL_ERROR), so the retry reveals nothing about the payload.
+    return with_session(token_.state(), SessionAccess::read_only, [&](const SessionPool::Lease& session) {
+      return strategy_ == RecoveryStrategy::unwrap ? unwrap_on_token(session, private_key_, wrapped)
+                                                   : decrypt_on_token(session, private_key_, wrapped);
+    });
   } catch (...) {
-    // Even an exhausted session pool must look like any other failure to whoever sent the ciphertext.
+    // Every failure, even an exhausted session pool or a vanished token, looks the same to whoever sent
+    // the ciphertext. A session that failed half-way is closed by its lease, never reused.
     throw DecryptionError();
   }
-}
-
-SecureBytes TokenKey::decrypt_on_token(ByteView wrapped) const {
-  auto session = token_.state().pool.acquire();
-  const auto& api = session.api();
-  CK_MECHANISM mechanism{CKM_RSA_PKCS, nullptr, 0};
-  if (api.C_DecryptInit(session.handle(), &mechanism, private_key_) != CKR_OK) {
-    fail(session);
-  }
-  // A modulus-sized buffer always suffices, so CKR_BUFFER_TOO_SMALL (which would leave the operation
-  // active) cannot happen.
-  SecureBytes recovered(wrapped.size());
-  CK_ULONG length = recovered.size();
-  if (api.C_Decrypt(session.handle(), input_pointer(wrapped), wrapped.size(), recovered.data(), &length) != CKR_OK) {
-    fail(session);
-  }
-  recovered.resize(length);
-  return recovered;
-}
-
-SecureBytes TokenKey::unwrap_on_token(ByteView wrapped) const {
-  auto session = token_.state().pool.acquire();
-  const auto& api = session.api();
-  CK_MECHANISM mechanism{CKM_RSA_PKCS, nullptr, 0};
-  AttributeTemplate attributes = unwrapped_secret_template();
-  CK_OBJECT_HANDLE unwrapped = CK_INVALID_HANDLE;
-  if (api.C_UnwrapKey(session.handle(), &mechanism, private_key_, input_pointer(wrapped), wrapped.size(),
-                      attributes.data(), attributes.size(), &unwrapped) != CKR_OK) {
-    fail(session);
-  }
-  const SessionObject secret(session, unwrapped);
-  SecureBytes value(wrapped.size());
-  CK_ATTRIBUTE attribute{CKA_VALUE, value.data(), value.size()};
-  if (api.C_GetAttributeValue(session.handle(), secret.handle(), &attribute, 1) != CKR_OK) {
-    fail(session);
-  }
-  value.resize(attribute.ulValueLen);
-  return value;
 }
 
 }  // namespace v6hsm::token

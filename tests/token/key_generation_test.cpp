@@ -84,7 +84,7 @@ INSTANTIATE_TEST_SUITE_P(KeySizes, KeyGenerationTest, ::testing::Values(2048, 40
 
 TEST_F(TokenTest, PrivateExponentCannotBeRead) {
   token::generate_key(token(), spec_with_label("sealed"));
-  const auto session = token().state().pool.acquire();
+  const auto session = token().state().pool.acquire(token::SessionAccess::read_only);
   const auto handle = token::find_one_private_key(session, token::KeyRef::by_label("sealed"), "test token");
   CK_ATTRIBUTE exponent{CKA_PRIVATE_EXPONENT, nullptr, 0};
   EXPECT_EQ(session.api().C_GetAttributeValue(session.handle(), handle, &exponent, 1), CKR_ATTRIBUTE_SENSITIVE);

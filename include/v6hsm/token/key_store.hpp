@@ -4,6 +4,17 @@
 // Private keys are created CKA_TOKEN, CKA_PRIVATE, CKA_SENSITIVE, not CKA_EXTRACTABLE, with CKA_DECRYPT
 // and CKA_UNWRAP only (never CKA_SIGN); the public key object carries the same CKA_LABEL and CKA_ID.
 // A key that already exists is reused (generation) or kept (import) unless `overwrite` says otherwise.
+//
+// Interrupted provisioning: a new pair carries the reserved label "v6hsm-pending:<label>" until it is
+// complete and checked, and is renamed only then (public object first, private key last). If the process
+// dies half-way, list_keys/find_key/TokenKey::open never see the pending objects, and the next
+// generate_key or import_key deletes them (with a public object renamed just before the private key could
+// be). The replaced key of an overwrite is deleted only after the new pair is finished, so an interruption
+// in between leaves both, and find_key then reports the ambiguity rather than picking one.
+//
+// Sessions: lookups run on read-only sessions (a write-protected token still lists and decrypts);
+// provisioning needs a read-write one. A session lost under any call here is restored once and the call
+// retried (see token.hpp).
 #pragma once
 
 #include <functional>

@@ -5,6 +5,13 @@
 // application out when its last session on a token closes. Operations borrow further sessions from a
 // pool, one thread per session at a time (SoftHSM2 crashes when two threads share one). Copies of a
 // Token share the same sessions and login; the module stays loaded while any copy exists.
+//
+// Recovery: when a call fails with CKR_SESSION_HANDLE_INVALID or CKR_SESSION_CLOSED (a token reset or
+// reinserted, sessions closed behind our back), or with CKR_USER_NOT_LOGGED_IN while the login is indeed
+// gone, the operation restores its sessions, logs in again and retries once. For that, a successful PIN
+// login keeps the PIN in wiping memory for the life of the Token (see token_state.hpp for why that beats
+// reading the PIN source again); a token with a protected authentication path is never logged in again
+// behind the user's back. The login session is read-write, or read-only on a write-protected token.
 #pragma once
 
 #include <memory>

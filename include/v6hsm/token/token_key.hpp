@@ -52,8 +52,6 @@ class TokenKey final : public KeyBackend {
 
  private:
   TokenKey(Token token, unsigned long private_key, KeyInfo info, RecoveryStrategy strategy);
-  SecureBytes decrypt_on_token(ByteView wrapped) const;
-  SecureBytes unwrap_on_token(ByteView wrapped) const;
 
   Token token_;
   unsigned long private_key_;
