@@ -17,22 +17,28 @@ namespace v6hsm {
 // Overwrites `size` bytes at `data` in a way the optimizer cannot remove.
 void secure_wipe(void* data, std::size_t size) noexcept;
 
-template <class T>
+// Wipes memory before handing it back to `Backing` (std::allocator, or a test's arena that lets a test
+// look at the memory after it was freed).
+template <class T, class Backing = std::allocator<T>>
 struct WipingAllocator {
   using value_type = T;
+  template <class U>
+  struct rebind {
+    using other = WipingAllocator<U, typename std::allocator_traits<Backing>::template rebind_alloc<U>>;
+  };
 
   WipingAllocator() noexcept = default;
-  template <class U>
-  WipingAllocator(const WipingAllocator<U>& /*other*/) noexcept {}
+  template <class U, class OtherBacking>
+  WipingAllocator(const WipingAllocator<U, OtherBacking>& /*other*/) noexcept {}
 
-  T* allocate(std::size_t count) { return std::allocator<T>{}.allocate(count); }
+  T* allocate(std::size_t count) { return Backing{}.allocate(count); }
   void deallocate(T* pointer, std::size_t count) noexcept {
     secure_wipe(pointer, count * sizeof(T));
-    std::allocator<T>{}.deallocate(pointer, count);
+    Backing{}.deallocate(pointer, count);
   }
 
-  template <class U>
-  bool operator==(const WipingAllocator<U>& /*other*/) const noexcept {
+  template <class U, class OtherBacking>
+  bool operator==(const WipingAllocator<U, OtherBacking>& /*other*/) const noexcept {
     return true;
   }
 };
