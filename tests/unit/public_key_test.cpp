@@ -1,6 +1,8 @@
 #include "v6hsm/public_key.hpp"
 
 #include <gtest/gtest.h>
+
+#include "test_helpers.hpp"
 #include <openssl/crypto.h>
 #include <openssl/encoder.h>
 #include <openssl/evp.h>
@@ -49,16 +51,6 @@ class TempFile {
   std::filesystem::path path_;
 };
 
-std::string run_command(const std::string& command) {
-  std::string output;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return output;
-  char buffer[256];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
-  ::pclose(pipe);
-  return output;
-}
-
 class VectorKeys : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(VectorKeys, PrivateKeyExportsRecordedPemAndApiString) {
@@ -97,7 +89,7 @@ TEST_P(VectorKeys, FingerprintIsSha256OfDerAsOpenSslComputesIt) {
   const auto key = vector_public_key(GetParam());
   TempFile pem(key.spki_pem());
   const std::string digest =
-      run_command("openssl pkey -pubin -in '" + pem.path().string() + "' -outform DER | openssl dgst -sha256 -r");
+      test::run_command("openssl pkey -pubin -in '" + pem.path().string() + "' -outform DER | openssl dgst -sha256 -r");
   ASSERT_GE(digest.size(), 64u);
   EXPECT_EQ(key.fingerprint(), "sha256:" + digest.substr(0, 64));
 }
@@ -124,7 +116,7 @@ TEST(PublicKey, RejectsWhatIsNotAPublicKey) {
 }
 
 TEST(PublicKey, RejectsNonRsaKey) {
-  const std::string ec_pem = run_command("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null | openssl pkey -pubout");
+  const std::string ec_pem = test::run_command("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null | openssl pkey -pubout");
   ASSERT_TRUE(ec_pem.starts_with("-----BEGIN PUBLIC KEY-----"));
   EXPECT_THROW(PublicKey::from_pem(ec_pem), InputError);
 }

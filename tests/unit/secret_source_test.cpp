@@ -1,6 +1,8 @@
 #include "v6hsm/secret_source.hpp"
 
 #include <gtest/gtest.h>
+
+#include "test_helpers.hpp"
 #include <unistd.h>
 
 #include <cstdlib>
@@ -12,15 +14,6 @@
 namespace v6hsm {
 namespace {
 
-std::string error_text(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const InputError& error) {
-    return error.what();
-  }
-  return "";
-}
-
 TEST(SecretSource, ReadsEnvironmentVariable) {
   ::setenv("V6HSM_TEST_SECRET", "s3cret-value", 1);
   const auto source = SecretSource::parse("env:V6HSM_TEST_SECRET");
@@ -31,7 +24,7 @@ TEST(SecretSource, ReadsEnvironmentVariable) {
 
 TEST(SecretSource, MissingVariableIsNamedInTheError) {
   ::unsetenv("V6HSM_TEST_UNSET");
-  const std::string message = error_text([] { SecretSource::parse("env:V6HSM_TEST_UNSET").read("API key"); });
+  const std::string message = test::input_error_text([] { SecretSource::parse("env:V6HSM_TEST_UNSET").read("API key"); });
   EXPECT_NE(message.find("V6HSM_TEST_UNSET"), std::string::npos);
   EXPECT_NE(message.find("API key"), std::string::npos);
 }
@@ -44,19 +37,19 @@ TEST(SecretSource, FileDropsOneTrailingNewline) {
     EXPECT_EQ(as_chars(SecretSource::parse("file:" + path.string()).read("PIN")), expected);
   }
   std::filesystem::remove(path);
-  EXPECT_NE(error_text([&] { SecretSource::parse("file:" + path.string()).read("PIN"); }).find(path.string()),
+  EXPECT_NE(test::input_error_text([&] { SecretSource::parse("file:" + path.string()).read("PIN"); }).find(path.string()),
             std::string::npos);
 }
 
 TEST(SecretSource, PromptNeedsATerminal) {
   if (::isatty(STDIN_FILENO) != 0) GTEST_SKIP() << "stdin is a terminal";
-  EXPECT_NE(error_text([] { SecretSource::parse("prompt").read("user PIN"); }).find("not a terminal"),
+  EXPECT_NE(test::input_error_text([] { SecretSource::parse("prompt").read("user PIN"); }).find("not a terminal"),
             std::string::npos);
 }
 
 TEST(SecretSource, InvalidSpecIsRefusedWithoutRepeatingIt) {
   for (const char* spec : {"123456", "env:", "file:", "pin:123456", "", "Prompt", "--pin=123456"}) {
-    const std::string message = error_text([&] { SecretSource::parse(spec); });
+    const std::string message = test::input_error_text([&] { SecretSource::parse(spec); });
     EXPECT_NE(message.find("env:NAME"), std::string::npos) << spec;
     EXPECT_EQ(message.find("123456"), std::string::npos) << spec;
   }

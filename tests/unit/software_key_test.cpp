@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_helpers.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,25 +13,6 @@
 
 namespace v6hsm {
 namespace {
-
-std::string run_command(const std::string& command) {
-  std::string output;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return output;
-  char buffer[256];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
-  ::pclose(pipe);
-  return output;
-}
-
-std::string error_text(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const InputError& error) {
-    return error.what();
-  }
-  return "";
-}
 
 TEST(SoftwareKey, LoadsPkcs1AndPkcs8) {
   const auto pkcs1 = SoftwareKey::from_pem(as_bytes(test::private_pem("A", "private_pem_pkcs1")));
@@ -48,17 +31,17 @@ TEST(SoftwareKey, LoadsFromFileAndNamesItInDescription) {
 
 TEST(SoftwareKey, RefusesEncryptedPemWithoutPromptingOrQuotingIt) {
   const std::string encrypted =
-      run_command("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -aes256 -pass pass:v6hsm-test 2>/dev/null");
+      test::run_command("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -aes256 -pass pass:v6hsm-test 2>/dev/null");
   ASSERT_NE(encrypted.find("ENCRYPTED"), std::string::npos);
-  const std::string message = error_text([&] { SoftwareKey::from_pem(as_bytes(encrypted)); });
+  const std::string message = test::input_error_text([&] { SoftwareKey::from_pem(as_bytes(encrypted)); });
   EXPECT_NE(message.find("encrypted"), std::string::npos);
   EXPECT_EQ(message.find("MII"), std::string::npos);
 }
 
 TEST(SoftwareKey, RefusesNonRsaKey) {
-  const std::string ec = run_command("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null");
+  const std::string ec = test::run_command("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null");
   ASSERT_NE(ec.find("PRIVATE KEY"), std::string::npos);
-  EXPECT_NE(error_text([&] { SoftwareKey::from_pem(as_bytes(ec)); }).find("not an RSA key"), std::string::npos);
+  EXPECT_NE(test::input_error_text([&] { SoftwareKey::from_pem(as_bytes(ec)); }).find("not an RSA key"), std::string::npos);
 }
 
 TEST(SoftwareKey, RefusesGarbageAndPublicKeys) {
