@@ -20,11 +20,11 @@ SessionPool::Lease SessionPool::acquire(SessionAccess access) {
     if (!sessions.empty()) {
       Session session = std::move(sessions.back());
       sessions.pop_back();
-      return Lease(*this, std::move(session), access);
+      return Lease(*this, std::move(session), access, false);
     }
   }
   // Opened outside the lock: C_OpenSession may be slow and other threads can keep reusing idle sessions.
-  return Lease(*this, Session(module_, slot_, access), access);
+  return Lease(*this, Session(module_, slot_, access), access, true);
 }
 
 void SessionPool::close_idle() noexcept {

@@ -20,8 +20,8 @@ class SessionPool {
 
   class Lease {
    public:
-    Lease(SessionPool& pool, Session session, SessionAccess access)
-        : pool_(&pool), session_(std::move(session)), access_(access) {}
+    Lease(SessionPool& pool, Session session, SessionAccess access, bool fresh)
+        : pool_(&pool), session_(std::move(session)), access_(access), fresh_(fresh) {}
     ~Lease();
     Lease(Lease&&) = delete;
     Lease& operator=(Lease&&) = delete;
@@ -29,11 +29,14 @@ class SessionPool {
     const Session& session() const noexcept { return session_; }
     CK_SESSION_HANDLE handle() const noexcept { return session_.handle(); }
     const CK_FUNCTION_LIST& api() const noexcept { return session_.api(); }
+    // Opened for this lease rather than taken from the idle ones.
+    bool fresh() const noexcept { return fresh_; }
 
    private:
     SessionPool* pool_;
     Session session_;
     SessionAccess access_;
+    bool fresh_;
     int exceptions_at_start_ = std::uncaught_exceptions();
   };
 

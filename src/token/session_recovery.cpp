@@ -38,6 +38,20 @@ bool Token::State::restore_sessions() {
   return repaired;
 }
 
+void Token::State::restore_login_for(const Session& fresh) {
+  {
+    const std::lock_guard lock(anchor_mutex);
+    if (!credential) {
+      return;
+    }
+  }
+  CK_SESSION_INFO info{};
+  check(fresh.api().C_GetSessionInfo(fresh.handle(), &info), "C_GetSessionInfo", "checking a new session");
+  if (!is_user_state(info.state)) {
+    restore_sessions();
+  }
+}
+
 bool restore_for_retry(Token::State& state, CK_RV code) {
   if (is_session_loss(code)) {
     state.restore_sessions();

@@ -22,16 +22,21 @@ bool restore_for_retry(Token::State& state, CK_RV code);
 
 template <typename Operation>
 auto with_session(Token::State& state, SessionAccess access, const Operation& operation) {
-  try {
+  const auto attempt = [&] {
     const SessionPool::Lease lease = state.pool.acquire(access);
+    if (lease.fresh()) {
+      state.restore_login_for(lease.session());
+    }
     return operation(lease);
+  };
+  try {
+    return attempt();
   } catch (const Pkcs11Error& error) {
     if (!restore_for_retry(state, error.code())) {
       throw;
     }
   }
-  const SessionPool::Lease lease = state.pool.acquire(access);
-  return operation(lease);
+  return attempt();
 }
 
 }  // namespace v6hsm::token

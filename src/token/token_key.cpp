@@ -41,6 +41,11 @@ class SessionObject {
   CK_OBJECT_HANDLE object_;
 };
 
+// A handle from before a lost login: the key is looked up again by its label and id.
+bool is_stale_handle(CK_RV code) noexcept {
+  return code == CKR_KEY_HANDLE_INVALID || code == CKR_OBJECT_HANDLE_INVALID || code == CKR_UNWRAPPING_KEY_HANDLE_INVALID;
+}
+
 SecureBytes decrypt_on_token(const SessionPool::Lease& session, CK_OBJECT_HANDLE private_key, ByteView wrapped) {
   const auto& api = session.api();
   CK_MECHANISM mechanism{CKM_RSA_PKCS, nullptr, 0};
@@ -75,7 +80,10 @@ SecureBytes unwrap_on_token(const SessionPool::Lease& session, CK_OBJECT_HANDLE 
 }  // namespace
 
 TokenKey::TokenKey(Token token, unsigned long private_key, KeyInfo info, RecoveryStrategy strategy)
-    : token_(std::move(token)), private_key_(private_key), info_(std::move(info)), strategy_(strategy) {}
+    : token_(std::move(token)),
+      private_key_(std::make_shared<std::atomic<unsigned long>>(private_key)),
+      info_(std::move(info)),
+      strategy_(strategy) {}
 
 TokenKey TokenKey::open(const Token& token, const KeyRef& ref, RecoveryStrategy strategy) {
   auto [handle, info] = with_session(token.state(), SessionAccess::read_only, [&](const SessionPool::Lease& session) {
@@ -99,8 +107,18 @@ SecureBytes TokenKey::recover_wrapped_secret(ByteView wrapped) const {
     // Only a lost session is retried, never a code the ciphertext could have caused (SoftHSM2 answers bad
     // padding with CKR_GENERAL_ERROR), so the retry reveals nothing about the payload.
     return with_session(token_.state(), SessionAccess::read_only, [&](const SessionPool::Lease& session) {
-      return strategy_ == RecoveryStrategy::unwrap ? unwrap_on_token(session, private_key_, wrapped)
-                                                   : decrypt_on_token(session, private_key_, wrapped);
+      const auto recover = [&](CK_OBJECT_HANDLE key) {
+        return strategy_ == RecoveryStrategy::unwrap ? unwrap_on_token(session, key, wrapped)
+                                                     : decrypt_on_token(session, key, wrapped);
+      };
+      try {
+        return recover(private_key_->load());
+      } catch (const Pkcs11Error& error) {
+        if (!is_stale_handle(error.code())) throw;
+      }
+      const CK_OBJECT_HANDLE found = find_one_private_key(session, KeyRef{info_.label, info_.id}, description());
+      private_key_->store(found);
+      return recover(found);
     });
   } catch (...) {
     // Every failure, even an exhausted session pool or a vanished token, looks the same to whoever sent

@@ -34,6 +34,9 @@ struct Token::State {
   // credential when the login is gone. Returns whether anything had to be repaired; throws Pkcs11Error
   // when the repair itself fails.
   bool restore_sessions();
+  // A session opened after the token lost every session (and nobody noticed yet, because no idle session
+  // was used) starts logged out; the kept credential logs the application in again before it is used.
+  void restore_login_for(const Session& fresh);
 
   // Declaration order is destruction order reversed: sessions close before the module can finalize.
   std::shared_ptr<Module> module;

@@ -9,6 +9,7 @@
 // allow it. recover_wrapped_secret() is safe from many threads: each call borrows its own session.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,7 +55,9 @@ class TokenKey final : public KeyBackend {
   TokenKey(Token token, unsigned long private_key, KeyInfo info, RecoveryStrategy strategy);
 
   Token token_;
-  unsigned long private_key_;
+  // Shared by copies and updated when the handle goes stale: some tokens (SoftHSM2) hand out new handles
+  // for private objects after the login was lost and restored.
+  std::shared_ptr<std::atomic<unsigned long>> private_key_;
   KeyInfo info_;
   RecoveryStrategy strategy_;
 };
