@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cstring>
 #include <thread>
 
@@ -101,6 +102,14 @@ std::string failure_reason(CURLcode code, const ServerOptions& options) {
   }
 }
 
+using Clock = std::chrono::steady_clock;
+
+// What is left of the call's time; libcurl takes 0 as "no timeout", so a spent budget becomes 1 ms.
+std::chrono::milliseconds remaining_until(Clock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+  return std::max(left, std::chrono::milliseconds(1));
+}
+
 bool is_retryable(CURLcode code) {
   return code == CURLE_COULDNT_CONNECT || code == CURLE_OPERATION_TIMEDOUT || code == CURLE_GOT_NOTHING ||
          code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR || code == CURLE_PARTIAL_FILE;
@@ -127,9 +136,11 @@ HttpTransport::HttpTransport(const ServerOptions& options) : options_(options), 
 HttpTransport::~HttpTransport() { curl_easy_cleanup(curl_); }
 
 HttpResponse HttpTransport::send(const HttpRequest& request) {
+  const auto deadline = Clock::now() + options_.total_timeout;
   for (int retry = 0;; ++retry) {
-    auto outcome = attempt(request);
-    const bool may_retry = request.safe_to_repeat() && retry < kMaxRetries;
+    auto outcome = attempt(request, remaining_until(deadline));
+    const auto pause = options_.retry_backoff * (1 << retry);
+    const bool may_retry = request.safe_to_repeat() && retry < kMaxRetries && Clock::now() + pause < deadline;
     if (auto* response = std::get_if<HttpResponse>(&outcome)) {
       if (!may_retry || response->status < 500) return std::move(*response);
     } else {
@@ -139,11 +150,12 @@ HttpResponse HttpTransport::send(const HttpRequest& request) {
         throw ServerError(request.describe() + ": " + failure.message + attempts);
       }
     }
-    std::this_thread::sleep_for(options_.retry_backoff * (1 << retry));
+    std::this_thread::sleep_for(pause);
   }
 }
 
-std::variant<HttpResponse, HttpTransport::Failure> HttpTransport::attempt(const HttpRequest& request) {
+std::variant<HttpResponse, HttpTransport::Failure> HttpTransport::attempt(const HttpRequest& request,
+                                                                    std::chrono::milliseconds budget) {
   HttpResponse response;
   HeaderList headers;
   if (request.bearer != nullptr) {
@@ -157,7 +169,7 @@ std::variant<HttpResponse, HttpTransport::Failure> HttpTransport::attempt(const 
   char error_buffer[CURL_ERROR_SIZE] = {};
   BodySink sink{&response.body, options_.max_response_bytes, &body_too_large_};
   body_too_large_ = false;
-  configure(request, error_buffer);
+  configure(request, error_buffer, budget);
   check(curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, headers.get()));
   check(curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, &append_body));
   check(curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &sink));
@@ -180,7 +192,7 @@ std::variant<HttpResponse, HttpTransport::Failure> HttpTransport::attempt(const 
   return response;
 }
 
-void HttpTransport::configure(const HttpRequest& request, char* error_buffer) {
+void HttpTransport::configure(const HttpRequest& request, char* error_buffer, std::chrono::milliseconds budget) {
   const std::string method(request.method);
   check(curl_easy_setopt(curl_, CURLOPT_URL, request.url.c_str()));
   check(curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, error_buffer));
@@ -191,7 +203,7 @@ void HttpTransport::configure(const HttpRequest& request, char* error_buffer) {
   check(curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYHOST, 2L));
   if (options_.ca_bundle) check(curl_easy_setopt(curl_, CURLOPT_CAINFO, options_.ca_bundle->c_str()));
   check(curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count())));
-  check(curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count())));
+  check(curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, static_cast<long>(budget.count())));
   check(curl_easy_setopt(curl_, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_response_bytes)));
   if (method == "GET") {
     check(curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L));

@@ -2,6 +2,7 @@
 // limit, and retries with backoff for requests that are safe to repeat.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -39,7 +40,9 @@ class HttpTransport {
   ~HttpTransport();
 
   // Sends `request`, repeating it at most 3 times on connection errors and 5xx answers when it is safe to
-  // repeat. Returns any HTTP answer that is not retried; throws ServerError when no answer came.
+  // repeat. The options' total timeout bounds all attempts and pauses together, so a slow or failing
+  // server cannot stretch a call beyond it. Returns any HTTP answer that is not retried; throws
+  // ServerError when no answer came.
   HttpResponse send(const HttpRequest& request);
 
  private:
@@ -47,8 +50,8 @@ class HttpTransport {
     std::string message;
     bool retryable;
   };
-  std::variant<HttpResponse, Failure> attempt(const HttpRequest& request);
-  void configure(const HttpRequest& request, char* error_buffer);
+  std::variant<HttpResponse, Failure> attempt(const HttpRequest& request, std::chrono::milliseconds budget);
+  void configure(const HttpRequest& request, char* error_buffer, std::chrono::milliseconds budget);
 
   const ServerOptions& options_;
   CURL* curl_;

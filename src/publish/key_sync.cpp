@@ -50,6 +50,22 @@ std::string_view to_string(SyncOutcome outcome) noexcept {
   return "unknown";
 }
 
+std::string_view outcome_identifier(SyncOutcome outcome) noexcept {
+  switch (outcome) {
+    case SyncOutcome::published:
+      return "published";
+    case SyncOutcome::already_current:
+      return "already_current";
+    case SyncOutcome::refused_different:
+      return "refused_different";
+    case SyncOutcome::replaced:
+      return "replaced";
+    case SyncOutcome::absent:
+      return "absent";
+  }
+  return "absent";
+}
+
 SyncReport sync_public_key(Vantage6Client& client, const PublicKey& ours, SyncPolicy policy) {
   const int organization = client.organization_id();
   const auto published = client.organization_key(organization);

@@ -16,9 +16,14 @@
 
 namespace v6hsm::publish {
 
+// nlohmann::basic_json takes an allocator template of exactly one parameter; this alias is one, whatever
+// defaults WipingAllocator itself has (clang does not match templates with extra defaulted parameters).
+template <class T>
+using JsonWipingAllocator = WipingAllocator<T>;
+
 using SecureString = std::basic_string<char, std::char_traits<char>, WipingAllocator<char>>;
 using SecureJson = nlohmann::basic_json<std::map, std::vector, SecureString, bool, std::int64_t, std::uint64_t,
-                                        double, WipingAllocator>;
+                                        double, JsonWipingAllocator>;
 
 // Parses a response body; throws ServerError naming `what` when it is not JSON.
 SecureJson parse_json_body(const SecureBytes& body, std::string_view what);

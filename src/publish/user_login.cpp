@@ -1,31 +1,9 @@
-#include "publish/response_error.hpp"
 #include "publish/secure_json.hpp"
+#include "publish/server_answers.hpp"
 #include "publish/v4_authenticator.hpp"
-#include "v6hsm/publish/server_error.hpp"
 
 namespace v6hsm::publish {
 namespace {
-
-// vantage6 answers 200 without a token while MFA is being set up or when the code is missing, so a 200
-// alone does not mean we are logged in.
-[[noreturn]] void reject_tokenless_answer(const SecureJson& answer, const SecureBytes& body, const std::string& username) {
-  if (answer.is_object() && (answer.contains("otp_secret") || answer.contains("qr_uri"))) {
-    throw ServerError("user '" + username +
-                          "' must set up two-factor authentication before logging in here: log in once in the "
-                          "vantage6 UI and scan the QR code, then pass the current code as the MFA code secret",
-                      200);
-  }
-  const auto quoted = server_message(body).value_or("");
-  if (quoted.find("two-factor") != std::string::npos) {
-    throw ServerError("user '" + username + "' has two-factor authentication on and the server asks for the code (\"" +
-                          quoted + "\"); pass the current code as the MFA code secret",
-                      200, quoted);
-  }
-  throw ServerError("logging in as user '" + username + "' gave no access token" +
-                        (quoted.empty() ? std::string() : " (\"" + quoted + "\")") +
-                        "; the server does not behave like vantage6 4.x",
-                    200, quoted);
-}
 
 // vantage6 4.x: POST /token/user {"username", "password", "mfa_code"}; the token's "sub" is the user id.
 class UserAuthenticator final : public V4Authenticator {
@@ -44,10 +22,7 @@ class UserAuthenticator final : public V4Authenticator {
   std::string login_action() const override { return "logging in as user '" + credentials_.username + "'"; }
 
   void check_login_answer(const HttpResponse& response) const override {
-    const auto answer = parse_json_body(response.body, "POST /token/user");
-    if (!answer.is_object() || !answer.contains("access_token")) {
-      reject_tokenless_answer(answer, response.body, credentials_.username);
-    }
+    check_user_login_answer(response.body, credentials_.username);
   }
 
   UserCredentials credentials_;

@@ -4,7 +4,7 @@
 #include "publish/http_transport.hpp"
 #include "publish/response_error.hpp"
 #include "publish/secure_json.hpp"
-#include "v6hsm/base64.hpp"
+#include "publish/server_answers.hpp"
 #include "v6hsm/publish/server_error.hpp"
 
 namespace v6hsm::publish {
@@ -12,47 +12,9 @@ namespace {
 
 std::string organization_resource(int organization_id) { return "/organization/" + std::to_string(organization_id); }
 
-int organization_id_of(const SecureJson& identity, std::string_view what) {
-  const auto organization = identity.is_object() ? identity.find("organization") : identity.end();
-  if (organization == identity.end() || !organization->is_object() || !organization->contains("id") ||
-      !(*organization)["id"].is_number_integer()) {
-    throw ServerError("the answer to " + std::string(what) +
-                      " has no integer organization.id; the server does not behave like vantage6");
-  }
-  return (*organization)["id"].get<int>();
-}
-
 std::string version_of(const HttpResponse& response, const HttpRequest& request) {
   if (response.status != 200) throw_for_status(response, request, "asking the server for its version");
-  const auto answer = parse_json_body(response.body, request.describe());
-  const auto version = answer.is_object() ? answer.find("version") : answer.end();
-  if (version == answer.end() || !version->is_string()) {
-    throw ServerError("the answer to " + request.describe() + " has no \"version\" string; is this a vantage6 server?");
-  }
-  const auto& text = version->get_ref<const SecureString&>();
-  return {text.begin(), text.end()};
-}
-
-OrganizationKey read_organization_key(int organization_id, const SecureJson& organization, std::string_view what) {
-  const auto member = organization.is_object() ? organization.find("public_key") : organization.end();
-  if (member == organization.end() || !member->is_string()) {
-    throw ServerError("the answer to " + std::string(what) + " has no \"public_key\" string");
-  }
-  const auto& value = member->get_ref<const SecureString&>();
-  OrganizationKey key{organization_id, std::string(value.begin(), value.end()), {}, std::nullopt};
-  if (key.api_string.empty()) return key;
-  auto decoded = try_base64_decode(key.api_string);
-  if (!decoded) {
-    throw ServerError("the public_key of organization " + std::to_string(organization_id) +
-                      " on the server is not canonical base64; vantage6 itself always re-encodes it");
-  }
-  key.pem = std::move(*decoded);
-  try {
-    key.key = PublicKey::from_pem(as_chars(key.pem));
-  } catch (const Error&) {
-    key.key = std::nullopt;  // published but unusable: require_key() explains, sync compares bytes
-  }
-  return key;
+  return read_server_version(response.body, request.describe());
 }
 
 void emit_warnings(const ServerOptions& options) {

@@ -36,6 +36,10 @@ struct SyncReport {
 
 std::string_view to_string(SyncOutcome outcome) noexcept;
 
+// The stable identifier for programs (CLI --json, Python dicts): published, already_current,
+// refused_different, replaced or absent. to_string() is the wording for people and may change.
+std::string_view outcome_identifier(SyncOutcome outcome) noexcept;
+
 // Compares our key with the one published for the client's organization and acts by policy. After any
 // PATCH it reads the key back and throws ServerError unless the server holds exactly our bytes.
 SyncReport sync_public_key(Vantage6Client& client, const PublicKey& ours, SyncPolicy policy);
