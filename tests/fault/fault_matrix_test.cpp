@@ -2,7 +2,9 @@
 // recovery with the right result (the lost-session codes), or in a clear error: the uniform
 // DecryptionError for secret recovery, and otherwise a v6hsm::Error of the right kind whose message names
 // the failed function and the CKR_ code. Write operations leave no half-made key behind.
+#include <atomic>
 #include <functional>
+#include <thread>
 #include <tuple>
 
 #include "fault_fixture.hpp"
@@ -273,6 +275,38 @@ TEST_F(FaultRecovery, StaleOperationAfterBufferTooSmallNeverWedgesThePool) {
   for (int round = 0; round < 20; ++round) {
     decrypt_and_check(cell);
   }
+}
+
+// Several threads restore sessions at once. Not with the reset effect: SoftHSM2 itself crashes when its
+// logout frees the key objects under another thread's running C_Decrypt (seen in a backtrace inside
+// libsofthsm2), which says nothing about v6hsm.
+TEST_F(FaultRecovery, SessionLossesUnderFourDecryptingThreadsLoseNoMessage) {
+  Cell cell{opened_token(), "threads", std::nullopt, {}};
+  open_key(RecoveryStrategy::decrypt)(cell);
+  constexpr int kThreads = 4;
+  constexpr int kRounds = 40;
+  std::atomic<int> correct{0};
+  {
+    // Far apart, so that no retry meets the next fault: a second loss in one operation is reported.
+    const FaultRules faults("C_Decrypt:30:CKR_SESSION_CLOSED,C_Decrypt:80:CKR_SESSION_HANDLE_INVALID,"
+                            "C_Decrypt:130:CKR_SESSION_CLOSED");
+    std::vector<std::thread> workers;
+    for (int thread = 0; thread < kThreads; ++thread) {
+      workers.emplace_back([&] {
+        for (int round = 0; round < kRounds; ++round) {
+          try {
+            if (to_string(decrypt_string(*cell.key, cell.wire)) == kPlaintext) ++correct;
+          } catch (const Error&) {
+            // counted as missing below
+          }
+        }
+      });
+    }
+    for (auto& worker : workers) worker.join();
+    EXPECT_EQ(faults.injected(), 3U);
+  }
+  EXPECT_EQ(correct.load(), kThreads * kRounds);
+  EXPECT_TRUE(opened_token().logged_in());
 }
 
 TEST_F(FaultRecovery, WriteProtectedTokenStillLogsInListsAndDecrypts) {
