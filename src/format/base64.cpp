@@ -120,6 +120,16 @@ bool decode_groups_scalar(std::string_view text, std::uint8_t* out) noexcept {
 
 }  // namespace
 
+bool detail::all_base64_alphabet(std::string_view text) noexcept {
+  const auto vector = detail::check_blocks_avx2(text.data(), text.size());
+  if (!vector.valid) return false;
+  bool valid = true;
+  for (const char character : text.substr(vector.characters)) {
+    valid &= kDecodeTable[static_cast<unsigned char>(character)] != kInvalid;
+  }
+  return valid;
+}
+
 bool base64_decode_groups(std::string_view text, std::uint8_t* out) noexcept {
   if (text.size() % 4 != 0) return false;
   const auto vector = detail::decode_blocks_avx2(text.data(), text.size(), out);

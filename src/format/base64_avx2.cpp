@@ -13,19 +13,35 @@ bool cpu_has_avx2() noexcept {
   return has;
 }
 
-// Per block: a byte is outside the alphabet exactly when the table entry of its low nibble and the one
-// of its high nibble share a bit; the translation adds an offset chosen by the high nibble ('/' moved to
-// a slot of its own), which turns "A-Za-z0-9+/" into 0..63.
-__attribute__((target("avx2"))) VectorDecodeResult decode(const char* text, std::size_t length, std::uint8_t* out) noexcept {
+// A byte is outside the alphabet exactly when the table entry of its low nibble and the one of its high
+// nibble share a bit. Returns the bytes of the block with a nonzero value where a character is invalid.
+__attribute__((target("avx2"))) inline __m256i invalid_characters(__m256i high, __m256i low) noexcept {
   const __m256i low_table = _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1a,
                                              0x1b, 0x1b, 0x1b, 0x1a, 0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
                                              0x11, 0x11, 0x13, 0x1a, 0x1b, 0x1b, 0x1b, 0x1a);
   const __m256i high_table = _mm256_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10, 0x10, 0x10,
                                               0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08,
                                               0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10);
+  return _mm256_and_si256(_mm256_shuffle_epi8(low_table, low), _mm256_shuffle_epi8(high_table, high));
+}
+
+__attribute__((target("avx2"))) inline __m256i high_nibbles(__m256i characters) noexcept {
+  return _mm256_and_si256(_mm256_srli_epi32(characters, 4), _mm256_set1_epi8(0x0f));
+}
+
+__attribute__((target("avx2"))) inline __m256i low_nibbles(__m256i characters) noexcept {
+  return _mm256_and_si256(characters, _mm256_set1_epi8(0x0f));
+}
+
+__attribute__((target("avx2"))) inline __m256i load_block(const char* text) noexcept {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text));
+}
+
+// The translation adds an offset chosen by the high nibble ('/' moved to a slot of its own), which turns
+// "A-Za-z0-9+/" into 0..63; two multiply-adds then pack four sextets into three bytes.
+__attribute__((target("avx2"))) VectorDecodeResult decode(const char* text, std::size_t length, std::uint8_t* out) noexcept {
   const __m256i offsets = _mm256_setr_epi8(0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 19, 4, -65,
                                            -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0);
-  const __m256i nibble = _mm256_set1_epi8(0x0f);
   const __m256i slash = _mm256_set1_epi8('/');
   // Packing: sextets a b c d -> 12-bit pairs (a<<6|b, c<<6|d) -> 24-bit groups -> 3 bytes each in order.
   const __m256i pair_weights = _mm256_set1_epi32(0x01400140);
@@ -37,17 +53,25 @@ __attribute__((target("avx2"))) VectorDecodeResult decode(const char* text, std:
   __m256i invalid = _mm256_setzero_si256();
   std::size_t done = 0;
   for (; length - done >= kBlock; done += kBlock, out += kBlock / 4 * 3) {
-    const __m256i characters = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + done));
-    const __m256i high = _mm256_and_si256(_mm256_srli_epi32(characters, 4), nibble);
-    const __m256i low = _mm256_and_si256(characters, nibble);
-    invalid = _mm256_or_si256(invalid, _mm256_and_si256(_mm256_shuffle_epi8(low_table, low),
-                                                        _mm256_shuffle_epi8(high_table, high)));
+    const __m256i characters = load_block(text + done);
+    const __m256i high = high_nibbles(characters);
+    invalid = _mm256_or_si256(invalid, invalid_characters(high, low_nibbles(characters)));
     const __m256i offset_index = _mm256_add_epi8(_mm256_cmpeq_epi8(characters, slash), high);
     const __m256i sextets = _mm256_add_epi8(characters, _mm256_shuffle_epi8(offsets, offset_index));
     const __m256i groups = _mm256_madd_epi16(_mm256_maddubs_epi16(sextets, pair_weights), group_weights);
     const __m256i packed = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(groups, byte_order), lane_order);
     _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm256_castsi256_si128(packed));
     _mm_storel_epi64(reinterpret_cast<__m128i*>(out + 16), _mm256_extracti128_si256(packed, 1));
+  }
+  return {done, _mm256_testz_si256(invalid, invalid) != 0};
+}
+
+__attribute__((target("avx2"))) VectorDecodeResult check(const char* text, std::size_t length) noexcept {
+  __m256i invalid = _mm256_setzero_si256();
+  std::size_t done = 0;
+  for (; length - done >= kBlock; done += kBlock) {
+    const __m256i characters = load_block(text + done);
+    invalid = _mm256_or_si256(invalid, invalid_characters(high_nibbles(characters), low_nibbles(characters)));
   }
   return {done, _mm256_testz_si256(invalid, invalid) != 0};
 }
@@ -59,6 +83,11 @@ VectorDecodeResult decode_blocks_avx2(const char* text, std::size_t length, std:
   return decode(text, length, out);
 }
 
+VectorDecodeResult check_blocks_avx2(const char* text, std::size_t length) noexcept {
+  if (!cpu_has_avx2()) return {};
+  return check(text, length);
+}
+
 }  // namespace v6hsm::detail
 
 #else
@@ -66,6 +95,7 @@ VectorDecodeResult decode_blocks_avx2(const char* text, std::size_t length, std:
 namespace v6hsm::detail {
 
 VectorDecodeResult decode_blocks_avx2(const char*, std::size_t, std::uint8_t*) noexcept { return {}; }
+VectorDecodeResult check_blocks_avx2(const char*, std::size_t) noexcept { return {}; }
 
 }  // namespace v6hsm::detail
 

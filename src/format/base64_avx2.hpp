@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace v6hsm::detail {
 
@@ -17,5 +18,13 @@ struct VectorDecodeResult {
 // Decodes as many whole 32-character blocks of `text` as it can into `out`; `out` may point into `text`
 // at or before its start (in-place decoding). Consumes nothing without AVX2.
 VectorDecodeResult decode_blocks_avx2(const char* text, std::size_t length, std::uint8_t* out) noexcept;
+
+// The same validation without decoding: whether the whole 32-character blocks at the start of `text` are
+// all in the alphabet.
+VectorDecodeResult check_blocks_avx2(const char* text, std::size_t length) noexcept;
+
+// Whether every character of `text` is in the alphabet ('=' excluded): the vector check, then a table
+// for the tail.
+bool all_base64_alphabet(std::string_view text) noexcept;
 
 }  // namespace v6hsm::detail
