@@ -61,26 +61,9 @@ py::dict to_dict(const token::ProvisionResult& result) {
   return view;
 }
 
-namespace {
-
-// The enumerator's own name, for comparisons in code (publish::to_string is the sentence for people).
-// The CLI maps the same way in tools/v6hsm/publish_commands.cpp; the library could offer this once.
-const char* outcome_identifier(publish::SyncOutcome outcome) noexcept {
-  switch (outcome) {
-    case publish::SyncOutcome::published: return "published";
-    case publish::SyncOutcome::already_current: return "already_current";
-    case publish::SyncOutcome::refused_different: return "refused_different";
-    case publish::SyncOutcome::replaced: return "replaced";
-    case publish::SyncOutcome::absent: return "absent";
-  }
-  return "absent";
-}
-
-}  // namespace
-
 py::dict to_dict(const publish::SyncReport& report) {
   py::dict view;
-  view["outcome"] = outcome_identifier(report.outcome);
+  view["outcome"] = std::string(publish::outcome_identifier(report.outcome));
   view["organization_id"] = report.organization_id;
   view["our_fingerprint"] = report.our_fingerprint;
   view["server_fingerprint"] = report.server_fingerprint;

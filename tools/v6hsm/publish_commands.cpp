@@ -26,25 +26,13 @@ int exit_code_for(publish::SyncOutcome outcome) {
   return kServerFailure;
 }
 
-// The stable identifiers of the --json "outcome" field (README, "JSON output"); to_string() is for people.
-const char* outcome_id(publish::SyncOutcome outcome) {
-  switch (outcome) {
-    case publish::SyncOutcome::published: return "published";
-    case publish::SyncOutcome::already_current: return "already_current";
-    case publish::SyncOutcome::refused_different: return "refused_different";
-    case publish::SyncOutcome::replaced: return "replaced";
-    case publish::SyncOutcome::absent: return "absent";
-  }
-  return "absent";
-}
-
 int sync_key(Context& context, const PublishOptions& options, publish::SyncPolicy policy) {
   TokenAccess access(context);
   const auto key = token::find_key(access.logged_in_token(), access.key_ref(options.key));
   auto client = connect_to_server(options.server, context.console);
   const auto report = publish::sync_public_key(client, key.public_key, policy);
   if (context.console.json()) {
-    context.console.print_json({{"outcome", outcome_id(report.outcome)},
+    context.console.print_json({{"outcome", std::string(publish::outcome_identifier(report.outcome))},
                                 {"organization_id", report.organization_id},
                                 {"our_fingerprint", report.our_fingerprint},
                                 {"server_fingerprint", report.server_fingerprint ? Json(*report.server_fingerprint) : Json()},
