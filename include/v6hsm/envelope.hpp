@@ -43,9 +43,11 @@ struct BlobEnvelope {
 
 enum class EnvelopeForm { string, blob };
 
-// Tells the two forms apart: the string form is base64 text after its header (a trailing line break is
-// allowed), the blob form has raw bytes there. A blob whose short body happens to be valid base64 text
-// is indistinguishable; callers that know the form should say so instead of detecting it.
+// Tells the two forms apart: a body of base64 characters only (a trailing line break is allowed) is the
+// string form, even when it is malformed, so that a damaged string payload fails to decrypt instead of
+// decrypting to garbage as a blob; anything else is the blob form. A blob whose short body happens to
+// consist of base64 characters only is indistinguishable (for n random body bytes the chance is
+// (65/256)^n); callers that know the form should say so instead of detecting it.
 EnvelopeForm detect_envelope_form(ByteView payload);
 
 // The string form without the line break a file or pipe usually adds at the end.

@@ -34,23 +34,6 @@ Bytes decrypt_base64_body(AesCtr256& cipher, std::string_view body_base64) {
   return body;
 }
 
-// detect_envelope_form() checks a string-form body against the alphabet one character at a time, which
-// costs more than decrypting a large payload, while a blob's binary body fails that check within a few
-// bytes. So a body that the vector check finds all-base64 (but for final padding) is settled here as the
-// string form, and every other payload goes to detect_envelope_form() as before.
-EnvelopeForm envelope_form(ByteView payload) {
-  const auto text = trim_line_break(as_chars(payload));
-  const auto first = text.find(kEnvelopeSeparator);
-  const auto second = first == std::string_view::npos ? first : text.find(kEnvelopeSeparator, first + 1);
-  if (second != std::string_view::npos) {
-    auto body = text.substr(second + 1);
-    if (body.size() % 4 == 0) {
-      for (int pad = 0; pad < 2 && body.ends_with('='); ++pad) body.remove_suffix(1);
-      if (detail::all_base64_alphabet(body)) return EnvelopeForm::string;
-    }
-  }
-  return detect_envelope_form(payload);
-}
 
 }  // namespace
 
@@ -92,7 +75,7 @@ Bytes decrypt_blob(const KeyBackend& key, ByteView blob) {
 namespace v6hsm {
 
 Bytes decrypt_payload(const KeyBackend& key, ByteView payload, OutputMode mode) {
-  if (envelope_form(payload) == EnvelopeForm::blob) return decrypt_blob(key, payload);
+  if (detect_envelope_form(payload) == EnvelopeForm::blob) return decrypt_blob(key, payload);
   return decrypt_string(key, trim_line_break(as_chars(payload)), mode);
 }
 
@@ -100,7 +83,7 @@ Bytes decrypt_payload(const KeyBackend& key, ByteView payload, OutputMode mode) 
 // the read position, so one buffer holds both and memory peaks at the payload's size.
 Bytes decrypt_payload(const KeyBackend& key, Bytes&& payload, OutputMode mode) {
   Bytes buffer = std::move(payload);
-  if (envelope_form(buffer) == EnvelopeForm::blob) {
+  if (detect_envelope_form(buffer) == EnvelopeForm::blob) {
     const BlobEnvelope envelope = parse_blob_envelope(buffer);
     AesCtr256 cipher(as_view(recover_shared_key(key, envelope.header)), envelope.header.iv);
     // OpenSSL refuses partially overlapping buffers, so decrypt in place first, then move to the front.

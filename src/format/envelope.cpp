@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "format/base64_avx2.hpp"
 #include "v6hsm/base64.hpp"
 #include "v6hsm/error.hpp"
 
@@ -47,11 +48,16 @@ EnvelopeForm detect_envelope_form(ByteView payload) {
   const auto second = first == std::string_view::npos ? first : text.find(kEnvelopeSeparator, first + 1);
   if (second == std::string_view::npos) return EnvelopeForm::string;  // malformed either way
   const auto body = text.substr(second + 1);
+  // Any text of base64 characters is the string form, even a malformed one (a truncated or damaged
+  // string payload must fail to decrypt, not decrypt to garbage as a blob). The vector check settles the
+  // usual well-formed body; a blob body ends the scalar scan at its first binary byte.
+  auto unpadded = body;
+  for (int pad = 0; pad < 2 && unpadded.ends_with('='); ++pad) unpadded.remove_suffix(1);
+  if (detail::all_base64_alphabet(unpadded)) return EnvelopeForm::string;
   constexpr std::string_view kBase64Characters =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
-  return body.find_first_not_of(kBase64Characters) == std::string_view::npos && body.size() % 4 == 0
-             ? EnvelopeForm::string
-             : EnvelopeForm::blob;
+  return body.find_first_not_of(kBase64Characters) == std::string_view::npos ? EnvelopeForm::string
+                                                                               : EnvelopeForm::blob;
 }
 
 StringEnvelope parse_string_envelope(std::string_view wire) {

@@ -1,6 +1,6 @@
-// decrypt_payload() settles a large all-base64 body as the string form with the vector alphabet check and
-// leaves every other payload to detect_envelope_form(); both must give the same answer wherever the odd
-// byte sits relative to the 32-character blocks.
+// detect_envelope_form() settles an all-base64 body as the string form with the vector alphabet check and
+// leaves every other body to the scalar scan; both must give the same answer wherever the odd byte sits
+// relative to the 32-character blocks.
 #include <gtest/gtest.h>
 
 #include "v6hsm/cryptor.hpp"

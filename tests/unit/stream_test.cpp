@@ -66,13 +66,20 @@ Bytes stream_encrypt(ByteView plaintext, EnvelopeForm form) {
 
 class StreamSizes : public ::testing::TestWithParam<std::size_t> {};
 
+// Below this body size a random blob body may consist of base64 characters only and then reads as the
+// string form ((65/256)^n for n bytes), so tiny blobs are decrypted with their form named.
+constexpr std::size_t kUnambiguousBlobSize = 48;
+
 TEST_P(StreamSizes, RoundTripsBothForms) {
   const Bytes plaintext = random_payload(GetParam());
   for (const auto form : {EnvelopeForm::string, EnvelopeForm::blob}) {
     const Bytes payload = stream_encrypt(plaintext, form);
-    EXPECT_EQ(stream_decrypt(payload), plaintext);
-    EXPECT_EQ(decrypt_payload(key_a(), ByteView(payload)), plaintext);
-    EXPECT_EQ(decrypt_payload(key_a(), Bytes(payload)), plaintext);
+    EXPECT_EQ(stream_decrypt(payload, form), plaintext);
+    if (form == EnvelopeForm::string || GetParam() >= kUnambiguousBlobSize) {
+      EXPECT_EQ(stream_decrypt(payload), plaintext);
+      EXPECT_EQ(decrypt_payload(key_a(), ByteView(payload)), plaintext);
+      EXPECT_EQ(decrypt_payload(key_a(), Bytes(payload)), plaintext);
+    }
   }
 }
 
