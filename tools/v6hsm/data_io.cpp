@@ -35,6 +35,10 @@ std::size_t InputStream::size_hint() const {
 
 Bytes read_all(const std::string& path) {
   InputStream input(path);
+  return read_all(input);
+}
+
+Bytes read_all(InputStream& input) {
   // A regular file is read into an exactly sized buffer (plus one byte to see the end); a pipe grows it.
   Bytes data(std::max<std::size_t>(input.size_hint() + 1, 1 << 16));
   std::size_t filled = 0;

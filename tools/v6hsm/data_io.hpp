@@ -33,6 +33,8 @@ class InputStream {
   std::optional<FdSource> source_;
 };
 
+Bytes read_all(InputStream& input);
+
 // An output file (or stdout) as a stream; commit() puts a file in place, destruction without commit()
 // removes the temporary file.
 class OutputStream {

@@ -19,6 +19,7 @@ struct DecryptOptions {
   std::string output = "raw";
   std::string strategy = "auto";
   bool batch = false;
+  bool raw = false;
   unsigned threads = 0;
 };
 
@@ -62,23 +63,34 @@ int decrypt_batch(Context& context, const DecryptOptions& options, const KeyBack
   return failures == 0 ? kOk : kDecryptionFailed;
 }
 
-int decrypt(Context& context, const DecryptOptions& options) {
-  const OutputMode mode = options.output == "vantage6" ? OutputMode::vantage6 : OutputMode::raw;
+token::TokenKey open_key(Context& context, const DecryptOptions& options) {
   TokenAccess access(context);
-  const auto key = token::TokenKey::open(access.logged_in_token(), access.key_ref(options.key),
-                                         token::parse_strategy(options.strategy));
+  auto key = token::TokenKey::open(access.logged_in_token(), access.key_ref(options.key),
+                                   token::parse_strategy(options.strategy));
   context.console.detail("recovering secrets with " + key.description() + " (" +
                          std::string(token::strategy_name(key.strategy())) + ")");
-  if (options.batch) return decrypt_batch(context, options, key, mode);
-  if (mode == OutputMode::raw) {
-    // Raw output needs no view of the whole plaintext, so it streams in bounded memory.
-    InputStream input(options.in);
+  return key;
+}
+
+int decrypt(Context& context, const DecryptOptions& options) {
+  const OutputMode mode = options.output == "vantage6" ? OutputMode::vantage6 : OutputMode::raw;
+  if (options.batch) {
+    if (options.raw) throw InputError("--batch reads string-form payloads, one per line; it cannot take --raw");
+    return decrypt_batch(context, options, open_key(context, options), mode);
+  }
+  // The input is opened before the token is touched, so a wrong path fails at once and costs no login.
+  InputStream input(options.in);
+  const auto key = open_key(context, options);
+  if (mode == OutputMode::raw || options.raw) {
+    // Raw output needs no view of the whole plaintext, so it streams in bounded memory. (vantage6 applies
+    // no JSON/base64 rules to blobs either.)
     OutputStream output(options.out);
-    decrypt_stream(key, input.source(), output.sink());
+    decrypt_stream(key, input.source(), output.sink(),
+                   options.raw ? std::optional(EnvelopeForm::blob) : std::nullopt);
     output.commit();
     return kOk;
   }
-  write_all(options.out, decrypt_payload(key, read_all(options.in), mode));
+  write_all(options.out, decrypt_payload(key, read_all(input), mode));
   return kOk;
 }
 
@@ -93,6 +105,8 @@ void add_decrypt_command(CLI::App& app, Context& context, Commands& commands) {
   command->add_option("--output", options->output,
                       "raw: the exact plaintext bytes (default); vantage6: apply vantage6's JSON/base64 rules")
       ->check(CLI::IsMember({"raw", "vantage6"}));
+  command->add_flag("--raw", options->raw,
+                    "The payload is in the raw blob-storage form (default: told apart automatically)");
   command->add_flag("--batch", options->batch, "One string-form payload per line in, one base64 plaintext per line out");
   command->add_option("--threads", options->threads, "Threads for --batch (default: all cores)");
   command->add_option("--strategy", options->strategy, "How the token recovers the secret: auto, decrypt or unwrap")
