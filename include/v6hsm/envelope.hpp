@@ -43,12 +43,14 @@ struct BlobEnvelope {
 
 enum class EnvelopeForm { string, blob };
 
-// Tells the two forms apart: a body of base64 characters only (a trailing line break is allowed) is the
-// string form, even when it is malformed, so that a damaged string payload fails to decrypt instead of
-// decrypting to garbage as a blob; anything else is the blob form. A blob whose short body happens to
-// consist of base64 characters only is indistinguishable (for n random body bytes the chance is
-// (65/256)^n); callers that know the form should say so instead of detecting it.
+// Tells the two forms apart by the body after the header: text (printable ASCII and line breaks) is the
+// string form, even when it is not valid base64, so that a damaged string payload fails to decrypt instead
+// of decrypting to garbage as a blob; a body with any other byte is the blob form. A blob whose short
+// body happens to be all printable is indistinguishable (for n random body bytes the chance is
+// (97/256)^n); callers that know the form should say so instead of detecting it.
 EnvelopeForm detect_envelope_form(ByteView payload);
+// The same decision from the body alone, or from its first bytes (a stream's look-ahead).
+EnvelopeForm body_form(ByteView body);
 
 // The string form without the line break a file or pipe usually adds at the end.
 std::string_view trim_line_break(std::string_view wire);

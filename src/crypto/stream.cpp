@@ -51,11 +51,6 @@ BlobEnvelope read_header(ByteSource& in, Bytes& buffer) {
   return parse_blob_envelope(buffer);
 }
 
-bool is_base64_text(ByteView body) {
-  constexpr std::string_view kText = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r\n";
-  return as_chars(body).find_first_not_of(kText) == std::string_view::npos;
-}
-
 void decrypt_blob_body(AesCtr256& cipher, Bytes& pending, ByteSource& in, ByteSink& out) {
   cipher.apply(pending, pending.data());
   out.write(pending);
@@ -94,7 +89,7 @@ void decrypt_stream(const KeyBackend& key, ByteSource& in, ByteSink& out, std::o
 
   if (!form) {
     fill(in, buffer, kFormProbeLength);
-    form = is_base64_text(buffer) ? EnvelopeForm::string : EnvelopeForm::blob;
+    form = body_form(buffer);
   }
   if (*form == EnvelopeForm::blob) {
     decrypt_blob_body(cipher, buffer, in, out);

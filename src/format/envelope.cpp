@@ -42,22 +42,25 @@ std::string_view trim_line_break(std::string_view wire) {
   return wire;
 }
 
+EnvelopeForm body_form(ByteView body) {
+  // The string form's body is text, so any text is taken for the string form, even a damaged one: a
+  // truncated or altered string payload must fail to decrypt, never decrypt to garbage as a blob. The
+  // vector check settles the usual well-formed body; a blob body ends the scan at its first binary byte.
+  auto unpadded = trim_line_break(as_chars(body));
+  for (int pad = 0; pad < 2 && unpadded.ends_with('='); ++pad) unpadded.remove_suffix(1);
+  if (detail::all_base64_alphabet(unpadded)) return EnvelopeForm::string;
+  const bool binary = std::any_of(body.begin(), body.end(), [](std::uint8_t byte) {
+    return (byte < 0x20 && byte != '\n' && byte != '\r') || byte >= 0x7f;
+  });
+  return binary ? EnvelopeForm::blob : EnvelopeForm::string;
+}
+
 EnvelopeForm detect_envelope_form(ByteView payload) {
-  const auto text = trim_line_break(as_chars(payload));
+  const auto text = as_chars(payload);
   const auto first = text.find(kEnvelopeSeparator);
   const auto second = first == std::string_view::npos ? first : text.find(kEnvelopeSeparator, first + 1);
   if (second == std::string_view::npos) return EnvelopeForm::string;  // malformed either way
-  const auto body = text.substr(second + 1);
-  // Any text of base64 characters is the string form, even a malformed one (a truncated or damaged
-  // string payload must fail to decrypt, not decrypt to garbage as a blob). The vector check settles the
-  // usual well-formed body; a blob body ends the scalar scan at its first binary byte.
-  auto unpadded = body;
-  for (int pad = 0; pad < 2 && unpadded.ends_with('='); ++pad) unpadded.remove_suffix(1);
-  if (detail::all_base64_alphabet(unpadded)) return EnvelopeForm::string;
-  constexpr std::string_view kBase64Characters =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
-  return body.find_first_not_of(kBase64Characters) == std::string_view::npos ? EnvelopeForm::string
-                                                                               : EnvelopeForm::blob;
+  return body_form(payload.subspan(second + 1));
 }
 
 StringEnvelope parse_string_envelope(std::string_view wire) {
