@@ -170,8 +170,8 @@ ProvisionResult import_key(Token& token, const SoftwareKey& key, const KeySpec& 
         return ProvisionResult{std::move(present), true, false};
       }
       throw InputError("a different key with " + KeyRef{spec.label, id}.describe() + " is already on " +
-                       token.description() + "; choose another label or id, or overwrite it (the old key "
-                       "is then deleted for good)");
+                       token.description() + "; choose another label or id, or overwrite it (v6hsm key "
+                       "import --overwrite; the old key is then deleted for good)");
     }
     const auto replaced_objects = objects_to_replace(session, existing);
     const std::string operation = "importing the key onto " + token.description();

@@ -34,7 +34,7 @@ struct ServerOptions {
   ServerUrl url;
   std::optional<std::filesystem::path> ca_bundle;  // trust these CAs instead of the system store
   std::chrono::milliseconds connect_timeout{10'000};
-  std::chrono::milliseconds total_timeout{30'000};
+  std::chrono::milliseconds total_timeout{30'000};  // the whole request, every retry and pause included
   std::chrono::milliseconds retry_backoff{500};  // delay before the first retry; doubles every retry
   std::size_t max_response_bytes = 16 * 1024 * 1024;
   // Receives every warning (e.g. plain http to a remote host) when a client is created.
