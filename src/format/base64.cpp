@@ -144,21 +144,23 @@ bool base64_decode_into(std::string_view text, std::uint8_t* out) noexcept {
   return decode_final_group(text.data() + full_groups * 4, out + full_groups * 3, 3 - padding_count(text));
 }
 
-std::optional<Bytes> try_base64_decode(std::string_view text) {
+namespace {
+
+// Decodes into an exactly sized buffer of the caller's kind (plain or wiping).
+template <class Buffer>
+std::optional<Buffer> decode_to(std::string_view text) {
   const auto length = base64_decoded_length(text);
   if (!length) return std::nullopt;
-  Bytes out(*length);
+  Buffer out(*length);
   if (!base64_decode_into(text, out.data())) return std::nullopt;
   return out;
 }
 
-std::optional<SecureBytes> try_base64_decode_secret(std::string_view text) {
-  const auto length = base64_decoded_length(text);
-  if (!length) return std::nullopt;
-  SecureBytes out(*length);
-  if (!base64_decode_into(text, out.data())) return std::nullopt;
-  return out;
-}
+}  // namespace
+
+std::optional<Bytes> try_base64_decode(std::string_view text) { return decode_to<Bytes>(text); }
+
+std::optional<SecureBytes> try_base64_decode_secret(std::string_view text) { return decode_to<SecureBytes>(text); }
 
 Bytes base64_decode(std::string_view text, std::string_view what) {
   auto decoded = try_base64_decode(text);
