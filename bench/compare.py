@@ -11,7 +11,8 @@ holding a 4096-bit key that the Python reference also has as a PEM, JSON plainte
   process  whole `v6hsm decrypt`/`encrypt` processes on 64 MiB against the Python reference's processes;
   token    decryptions per second through TokenKey and through a raw C_Decrypt loop (bench/token_bench.cpp);
   memory   peak RSS of in-memory and streaming decryption (1 GiB, file to file and pipe to pipe);
-  batch    `decrypt --batch` over 1000 payloads against 1000 separate processes.
+  batch    `decrypt --batch` over 1000 payloads against 1000 separate processes;
+  python   the Python module's TokenCryptor from 1 thread and from 4 threads (bench/python_threads.py).
 The table goes to stdout and, with the date, the machine and bench/NOTES.md, to the results file. The raw
 measurements are kept in DIR/bench-measurements.json, so --report-only can redo the table without
 measuring again.
@@ -125,6 +126,7 @@ class Workspace:
         self.v6hsm = str(build / "tools" / "v6hsm" / "v6hsm")
         self.bulk_bench = str(build / "bench" / "v6hsm_bulk_bench")
         self.token_bench = str(build / "bench" / "v6hsm_token_bench")
+        self.python_module_dir = str(build / "python")
         (directory / "tokens").mkdir()
         (directory / "softhsm2.conf").write_text(
             f"directories.tokendir = {directory / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n")
@@ -257,6 +259,13 @@ def measure_batch(workspace: Workspace) -> dict:
     return results
 
 
+def measure_python_threads(workspace: Workspace, quick: bool) -> dict:
+    """The Python module decrypting 1 KiB and 1 MiB payloads from one thread and from four."""
+    env = dict(workspace.env, PYTHONPATH=workspace.python_module_dir)
+    command = [PYTHON, str(ROOT / "bench" / "python_threads.py"), str(workspace.dir), TOKEN, "80" if quick else "400"]
+    return json.loads(subprocess.run(command, env=env, check=True, capture_output=True).stdout)
+
+
 def machine_description() -> list:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
@@ -277,7 +286,8 @@ def measure_everything(build: Path, quick: bool) -> dict:
                   ("64 MiB processes", lambda: measure_processes(workspace, 1 if quick else 3)),
                   ("token", lambda: google_benchmark(workspace, workspace.token_bench, quick)),
                   ("streaming 1 GiB", lambda: measure_streaming(workspace)),
-                  (f"batch of {BATCH_SIZE}", lambda: measure_batch(workspace))]
+                  (f"batch of {BATCH_SIZE}", lambda: measure_batch(workspace)),
+                  ("Python module threads", lambda: measure_python_threads(workspace, quick))]
         results = []
         for title, stage in stages:
             print(title + "...", file=sys.stderr, flush=True)
@@ -286,9 +296,9 @@ def measure_everything(build: Path, quick: bool) -> dict:
     load_after = os.getloadavg()
     load = (f"- load average (1 min) before/after the run: {load_before[0]:.2f} / {load_after[0]:.2f} "
             f"on {os.cpu_count()} cores (above ~0.5 other work was running and the figures are pessimistic)")
-    _, bulk, processes, token, streaming, batch = results
+    _, bulk, processes, token, streaming, batch, python_threads = results
     return {"machine": machine_description() + [load], "bulk": bulk, "processes": processes, "wire_bytes": wire_bytes,
-            "token": token, "streaming": streaming, "batch": batch}
+            "token": token, "streaming": streaming, "batch": batch, "python_threads": python_threads}
 
 
 def save_measurements(measurements: dict, path: Path):
@@ -415,6 +425,17 @@ def batch_section(table: Table, batch: dict):
                  batch["batch, 1 thread"].wall / batch["batch, all cores"].wall, 1.8)
 
 
+def python_threads_section(table: Table, python_threads: dict):
+    table.section("Python module: one TokenCryptor shared by threads (RSA-4096 token key)",
+                  ["payload", "messages", "1 thread", "4 threads", "4 vs 1"])
+    for size in (KIB, MIB):
+        one, four = python_threads[f"{size}/1"], python_threads[f"{size}/4"]
+        table.row(size_name(size), python_threads[f"{size}/messages"], f"{one:.3f} s", f"{four:.3f} s",
+                  f"{one / four:.2f}×")
+        table.target(f"Python module, {size_name(size)} payloads: 4 threads vs 1", one / four,
+                     min(1.6, 0.8 * os.cpu_count()))
+
+
 def make_report(measurements: dict) -> str:
     table = Table()
     bulk_section(table, measurements["bulk"])
@@ -422,6 +443,8 @@ def make_report(measurements: dict) -> str:
     token_section(table, measurements["token"])
     memory_section(table, measurements["processes"], measurements["streaming"], measurements["wire_bytes"])
     batch_section(table, measurements["batch"])
+    if "python_threads" in measurements:  # absent from measurements saved before this stage existed
+        python_threads_section(table, measurements["python_threads"])
     targets = ["", "### Targets", "", "| target | measured | goal | |", "|---|---|---|---|", *table.targets]
     return "\n".join(table.lines + targets)
 

@@ -1,5 +1,6 @@
-"""Four Python threads decrypt with one TokenCryptor at once: every result is right, and because the GIL is
-released around the token and AES work, four threads finish sooner than one."""
+"""Four Python threads decrypt with one TokenCryptor at once: every result is right, and the GIL is released
+around the token and AES work, so calls from different threads run at the same time. The speed-up itself is
+measured by scripts/bench (bench/python_threads.py), not asserted here."""
 
 import json
 import os
@@ -25,10 +26,6 @@ def tearDownModule():
     sandbox.close()
 
 
-def decrypt_all(cryptor, wires):
-    return [cryptor.decrypt(wire) for wire in wires]
-
-
 def decrypt_in_threads(cryptor, wires, thread_count):
     """Splits the messages into thread_count slices; returns the results in message order."""
     results = [None] * len(wires)
@@ -51,16 +48,6 @@ def decrypt_in_threads(cryptor, wires, thread_count):
     if failures:
         raise failures[0]
     return results
-
-
-def best_time(function, rounds=3):
-    """The fastest of a few runs, as (wall seconds, CPU seconds of the whole process during that run)."""
-    best = (float("inf"), 0.0)
-    for _ in range(rounds):
-        wall, cpu = time.perf_counter(), time.process_time()
-        function()
-        best = min(best, (time.perf_counter() - wall, time.process_time() - cpu))
-    return best
 
 
 class ConcurrentDecryption(unittest.TestCase):
@@ -103,19 +90,44 @@ class ConcurrentDecryption(unittest.TestCase):
             else:
                 self.assertEqual(outcome, self.plaintexts[index])
 
-    @unittest.skipIf(len(os.sched_getaffinity(0)) < 2, "needs at least two CPUs to run threads in parallel")
-    def test_four_threads_are_faster_than_one(self):
-        one, one_cpu = best_time(lambda: decrypt_all(self.cryptor, self.wires))
-        four, _ = best_time(lambda: decrypt_in_threads(self.cryptor, self.wires, THREADS))
-        timings = f"1 thread: {one:.3f} s ({one_cpu:.3f} s CPU), {THREADS} threads: {four:.3f} s"
-        # Ask for a clear gain, not for the ideal 2x of two cores.
-        if four < one * 0.8:
-            return
-        # A single thread that does not even get one whole core means the machine is saturated by other
-        # work: the missing gain proves nothing then, either way.
-        if one_cpu < 0.7 * one:
-            self.skipTest("the machine is too busy to measure a speed-up: " + timings)
-        self.fail(f"{THREADS} threads are not clearly faster than one: " + timings)
+    def test_a_second_thread_decrypts_while_a_long_call_runs(self):
+        """Thread B decrypts small messages in a loop while the main thread decrypts a 32 MiB blob with the
+        same cryptor. The switch interval is made huge, so the interpreter never takes the GIL away: B can
+        only finish a decryption during the long call if that call released the GIL and the cryptor does
+        not serialize its callers (a lock around the whole cryptor also gives exactly 0). How much faster
+        threads are is a measurement, not a test: scripts/bench reports the Python module's 4 threads vs 1."""
+        long_plaintext = os.urandom(32 << 20)
+        blob = self.cryptor.encrypt_bytes_to_str(long_plaintext, self.cryptor.public_key_str,
+                                                 skip_base64_encoding_of_msg=True)
+        finished = [0]
+        wrong = []
+        stop = threading.Event()
+
+        def decrypt_small_messages():
+            index = 0
+            while not stop.is_set():
+                if self.cryptor.decrypt(self.wires[index]) != self.plaintexts[index]:
+                    wrong.append(index)
+                finished[0] += 1
+                index = (index + 1) % MESSAGES
+
+        previous_interval = sys.getswitchinterval()
+        sys.setswitchinterval(60)
+        second = threading.Thread(target=decrypt_small_messages)
+        second.start()
+        try:
+            while finished[0] == 0:
+                time.sleep(0.001)
+            before = finished[0]
+            long_result = self.cryptor.decrypt_bytes_blob_storage(blob)
+            during = finished[0] - before
+        finally:
+            stop.set()
+            second.join()
+            sys.setswitchinterval(previous_interval)
+        self.assertTrue(long_result == long_plaintext)
+        self.assertEqual(wrong, [])
+        self.assertGreater(during, 0)
 
     def test_other_python_threads_run_during_one_long_call(self):
         """While one call decrypts a 32 MiB blob, a Python thread keeps counting. The switch interval is made
