@@ -10,8 +10,8 @@ DATA_DIR is bench/compare.py's workspace (plain-<size>.json, user-pin); the modu
 
 import json
 import sys
-import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import v6hsm
@@ -20,26 +20,11 @@ THREAD_COUNTS = (1, 4)
 ROUNDS = 3
 
 
-def decrypt_in_threads(cryptor, wires, thread_count):
-    """Each thread takes every thread_count-th message; the first failure is raised after all joined."""
-    failures = []
-    start = threading.Barrier(thread_count)
-
-    def work(first):
-        try:
-            start.wait()
-            for index in range(first, len(wires), thread_count):
-                cryptor.decrypt(wires[index])
-        except Exception as error:  # reported by the caller, not lost in the thread
-            failures.append(error)
-
-    threads = [threading.Thread(target=work, args=(first,)) for first in range(thread_count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if failures:
-        raise failures[0]
+def decrypt_with_threads(cryptor, wires, thread_count):
+    """All messages through a pool of thread_count threads sharing the one cryptor."""
+    with ThreadPoolExecutor(max_workers=thread_count) as pool:
+        for _ in pool.map(cryptor.decrypt, wires):
+            pass
 
 
 def fastest(operation) -> float:
@@ -61,7 +46,7 @@ def main(argv) -> int:
         if cryptor.decrypt(wires[0]) != plaintext:
             raise RuntimeError("the Python module decrypted the bench payload wrongly")
         for threads in THREAD_COUNTS:
-            results[f"{size}/{threads}"] = fastest(lambda: decrypt_in_threads(cryptor, wires, threads))
+            results[f"{size}/{threads}"] = fastest(lambda: decrypt_with_threads(cryptor, wires, threads))
         results[f"{size}/messages"] = count
     json.dump(results, sys.stdout, indent=1)
     sys.stdout.write("\n")

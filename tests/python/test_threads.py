@@ -50,6 +50,35 @@ def decrypt_in_threads(cryptor, wires, thread_count):
     return results
 
 
+def steps_of_background_work_during(step, call):
+    """Runs step() over and over in a second thread and, once it has completed one, call() in this thread.
+    Returns (how many steps completed during call(), call's result). The switch interval is made huge, so the
+    interpreter never takes the GIL away from a thread: steps can only complete during call() if call()
+    itself released the GIL."""
+    completed = [0]
+    stop = threading.Event()
+
+    def repeat():
+        while not stop.is_set():
+            step()
+            completed[0] += 1
+
+    previous_interval = sys.getswitchinterval()
+    sys.setswitchinterval(60)
+    background = threading.Thread(target=repeat)
+    background.start()
+    try:
+        while completed[0] == 0:
+            time.sleep(0.001)
+        before = completed[0]
+        result = call()
+        return completed[0] - before, result
+    finally:
+        stop.set()
+        background.join()
+        sys.setswitchinterval(previous_interval)
+
+
 class ConcurrentDecryption(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -90,75 +119,43 @@ class ConcurrentDecryption(unittest.TestCase):
             else:
                 self.assertEqual(outcome, self.plaintexts[index])
 
-    def test_a_second_thread_decrypts_while_a_long_call_runs(self):
-        """Thread B decrypts small messages in a loop while the main thread decrypts a 32 MiB blob with the
-        same cryptor. The switch interval is made huge, so the interpreter never takes the GIL away: B can
-        only finish a decryption during the long call if that call released the GIL and the cryptor does
-        not serialize its callers (a lock around the whole cryptor also gives exactly 0). How much faster
-        threads are is a measurement, not a test: scripts/bench reports the Python module's 4 threads vs 1."""
-        long_plaintext = os.urandom(32 << 20)
-        blob = self.cryptor.encrypt_bytes_to_str(long_plaintext, self.cryptor.public_key_str,
-                                                 skip_base64_encoding_of_msg=True)
-        finished = [0]
-        wrong = []
-        stop = threading.Event()
-
-        def decrypt_small_messages():
-            index = 0
-            while not stop.is_set():
-                if self.cryptor.decrypt(self.wires[index]) != self.plaintexts[index]:
-                    wrong.append(index)
-                finished[0] += 1
-                index = (index + 1) % MESSAGES
-
-        previous_interval = sys.getswitchinterval()
-        sys.setswitchinterval(60)
-        second = threading.Thread(target=decrypt_small_messages)
-        second.start()
-        try:
-            while finished[0] == 0:
-                time.sleep(0.001)
-            before = finished[0]
-            long_result = self.cryptor.decrypt_bytes_blob_storage(blob)
-            during = finished[0] - before
-        finally:
-            stop.set()
-            second.join()
-            sys.setswitchinterval(previous_interval)
-        self.assertTrue(long_result == long_plaintext)
-        self.assertEqual(wrong, [])
-        self.assertGreater(during, 0)
+    def long_blob(self):
+        """A 32 MiB blob and its plaintext: long enough that a short step elsewhere fits many times."""
+        plaintext = os.urandom(32 << 20)
+        return plaintext, self.cryptor.encrypt_bytes_to_str(plaintext, self.cryptor.public_key_str,
+                                                           skip_base64_encoding_of_msg=True)
 
     def test_other_python_threads_run_during_one_long_call(self):
-        """While one call decrypts a 32 MiB blob, a Python thread keeps counting. The switch interval is made
-        huge, so the interpreter never takes the GIL away from a thread: the counter can only advance
-        during the call if the call itself released the GIL (a call that keeps it gives exactly 0)."""
-        blob = self.cryptor.encrypt_bytes_to_str(os.urandom(32 << 20), self.cryptor.public_key_str,
-                                                 skip_base64_encoding_of_msg=True)
-        ticks = [0]
-        stop = threading.Event()
+        """While one call decrypts a 32 MiB blob, a Python thread keeps counting: only possible if the call
+        released the GIL (a call that keeps it gives exactly 0 steps)."""
+        plaintext, blob = self.long_blob()
 
         def count():
-            while not stop.is_set():
-                ticks[0] += 1
-                time.sleep(0)  # hands the GIL back whenever the main thread wants it
+            time.sleep(0)  # hands the GIL back whenever the main thread wants it
 
-        previous_interval = sys.getswitchinterval()
-        sys.setswitchinterval(60)
-        counter = threading.Thread(target=count)
-        counter.start()
-        try:
-            while ticks[0] == 0:
-                time.sleep(0.001)
-            before = ticks[0]
-            self.cryptor.decrypt_bytes_blob_storage(blob)
-            during = ticks[0] - before
-        finally:
-            stop.set()
-            counter.join()
-            sys.setswitchinterval(previous_interval)
-        self.assertGreater(during, 0)
+        steps, result = steps_of_background_work_during(count, lambda: self.cryptor.decrypt_bytes_blob_storage(blob))
+        self.assertTrue(result == plaintext)
+        self.assertGreater(steps, 0)
 
+    def test_a_second_thread_decrypts_while_a_long_call_runs(self):
+        """A second thread decrypts small messages with the same cryptor while the main thread decrypts a
+        32 MiB blob: only possible if the long call released the GIL and the cryptor does not serialize its
+        callers (a lock around the whole cryptor also gives exactly 0 steps). How much faster threads are is
+        a measurement, not a test: scripts/bench reports the Python module's 4 threads vs 1."""
+        plaintext, blob = self.long_blob()
+        wrong = []
+        next_index = iter(range(10**9))
+
+        def decrypt_one_small_message():
+            index = next(next_index) % MESSAGES
+            if self.cryptor.decrypt(self.wires[index]) != self.plaintexts[index]:
+                wrong.append(index)
+
+        steps, result = steps_of_background_work_during(decrypt_one_small_message,
+                                                        lambda: self.cryptor.decrypt_bytes_blob_storage(blob))
+        self.assertTrue(result == plaintext)
+        self.assertEqual(wrong, [])
+        self.assertGreater(steps, 0)
 
 if __name__ == "__main__":
     unittest.main()
