@@ -35,7 +35,7 @@ TEST_F(Doctor, MissingKeyFailsWithAFixAndExitCodeFive) {
 
 TEST_F(Doctor, ServerChecksFindTheKeyOnlyAfterItIsPublished) {
   default_key();
-  TestServer server(sandbox().directory());
+  TestServer server;
   const auto before = doctor(node_login(server.url(), "ALPHA_API_KEY"));
   EXPECT_EQ(before.exit_code, 3) << describe(before);
   EXPECT_THAT(before.out, HasSubstr("[ ok ] server: vantage6 "));

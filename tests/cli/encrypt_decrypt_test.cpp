@@ -108,7 +108,7 @@ class EncryptToOrganizations : public EncryptDecrypt {
                          server_secrets());
   }
 
-  TestServer server{sandbox().directory()};
+  TestServer server;
 };
 
 TEST_F(EncryptToOrganizations, OneOrganizationGivesTheWireString) {

@@ -92,7 +92,7 @@ TEST_F(ExitCodes, ServerDownIsAServerFailure) {
 
 TEST_F(ExitCodes, RefusedPublicationOfADifferentKeyIsAServerFailureUntilReplace) {
   default_key();
-  TestServer server(sandbox().directory());
+  TestServer server;
   ASSERT_EQ(sandbox().run_on_token({"key", "create", "--key", "earlier", "--bits", "2048"}).exit_code, 0);
   const auto publish = [&](const Arguments& more) {
     return sandbox().run_on_token(Arguments{"key", "publish"} + more + node_login(server.url(), "BETA_API_KEY"), {},

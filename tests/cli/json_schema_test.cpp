@@ -128,7 +128,7 @@ TEST_F(JsonSchemas, KeyImportAndKeyDelete) {
 
 TEST_F(JsonSchemas, KeyPublishAndVerify) {
   const std::string ours = default_key().fingerprint();
-  TestServer server(sandbox().directory());
+  TestServer server;
   // server_fingerprint is the server's key before the sync: null when it had none.
   const auto check = [&](const Arguments& command, int exit_code, const char* outcome,
                          const std::optional<std::string>& server_fingerprint) {

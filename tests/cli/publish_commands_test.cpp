@@ -14,7 +14,7 @@ class PublishCommands : public CliSuite {
     return sandbox().run_on_token(Arguments{"key", verb} + more, {}, server_secrets());
   }
 
-  TestServer server{sandbox().directory()};
+  TestServer server;
 };
 
 TEST_F(PublishCommands, PublishThenVerifyThenPublishAgainIsANoOp) {

@@ -67,7 +67,7 @@ TEST_F(SafeKeyHandling, CreateAndDeleteIgnoreEagerSettingsAndEnvironment) {
 
 TEST_F(SafeKeyHandling, ServerKeyIsReplacedOnlyWithReplaceOnTheCommandLine) {
   default_key();
-  TestServer server(sandbox().directory());
+  TestServer server;
   ASSERT_EQ(sandbox().run_on_token({"key", "create", "--key", "first-published", "--bits", "2048"}).exit_code, 0);
   const auto publish = [&](const std::string& label, const Arguments& more) {
     return sandbox().run_on_token(Arguments{"--json", "key", "publish", "--key", label} + more +

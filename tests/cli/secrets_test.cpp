@@ -49,7 +49,7 @@ class Secrets : public CliSuite {
            arguments;
   }
 
-  TestServer server{sandbox().directory()};
+  TestServer server;
 };
 
 TEST_F(Secrets, NeverEchoedInSuccessfulFlowsWithVerbose) {

@@ -6,10 +6,11 @@
 //   one encrypted collaboration holding all three, so each node may read the others' public keys.
 #pragma once
 
-#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "cli/child_process.hpp"
+#include "support/v6server_process.hpp"
 
 namespace v6hsm::cli_test {
 
@@ -18,17 +19,15 @@ inline constexpr const char* kBetaApiKey = "7e4b2d10-6c3f-4a8e-9d51-0f2a4c6e8b13
 inline constexpr const char* kGammaApiKey = "c2f8e6a4-1b3d-4e5f-8a7c-9d0b2e4f6a35";
 inline constexpr const char* kAlicePassword = "alice-cli-test-password";
 
+// Started with the seed above; stopped when it goes out of scope.
 class TestServer {
  public:
-  // `scratch` holds the server's stderr (read back when it fails to start).
-  explicit TestServer(const std::filesystem::path& scratch);
+  TestServer();
 
   std::string url() const;  // "http://127.0.0.1:PORT/api"
 
  private:
-  std::filesystem::path stderr_file_;
-  ChildProcess process_;
-  int port_ = 0;
+  test::V6ServerProcess process_;
 };
 
 // The seeded secrets as environment variables ALPHA_API_KEY, BETA_API_KEY, GAMMA_API_KEY and

@@ -14,7 +14,7 @@
 #include "credentials_for_tests.hpp"
 #include "server_error_of.hpp"
 #include "v6hsm/publish/vantage6_client.hpp"
-#include "v6server_process.hpp"
+#include "support/v6server_process.hpp"
 
 namespace v6hsm::test {
 namespace {

@@ -6,7 +6,7 @@
 #include "tls_material.hpp"
 #include "v6hsm/publish/key_sync.hpp"
 #include "server_error_of.hpp"
-#include "v6server_process.hpp"
+#include "support/v6server_process.hpp"
 
 namespace v6hsm::test {
 namespace {

@@ -8,7 +8,7 @@
 #include "test_keys.hpp"
 #include "v6hsm/publish/key_sync.hpp"
 #include "server_error_of.hpp"
-#include "v6server_process.hpp"
+#include "support/v6server_process.hpp"
 
 namespace v6hsm::test {
 namespace {

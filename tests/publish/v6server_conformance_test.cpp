@@ -7,7 +7,7 @@
 
 #include "test_keys.hpp"
 #include "v6hsm/base64.hpp"
-#include "v6server_process.hpp"
+#include "support/v6server_process.hpp"
 
 namespace v6hsm::test {
 namespace {

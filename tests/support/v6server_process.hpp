@@ -1,5 +1,6 @@
 // Runs tests/support/v6server.py as a real HTTP server process on 127.0.0.1 for one test, and drives its
-// fault knobs through POST /_control.
+// fault knobs through POST /_control. The one way every C++ suite starts the test server: the publish
+// suite with standard_seed(), the CLI suite with its own seed (tests/cli/test_server.hpp).
 #pragma once
 
 #include <sys/types.h>
@@ -47,6 +48,8 @@ class V6ServerProcess {
  public:
   // Starts the server with the standard seed plus `extra_arguments`, and waits for its "listening" line.
   explicit V6ServerProcess(std::vector<std::string> extra_arguments = {});
+  // The same with another seed (the JSON that v6server.py's --seed-json takes).
+  V6ServerProcess(const nlohmann::json& seed, std::vector<std::string> extra_arguments);
   V6ServerProcess(const V6ServerProcess&) = delete;
   V6ServerProcess& operator=(const V6ServerProcess&) = delete;
   ~V6ServerProcess();

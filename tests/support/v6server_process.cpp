@@ -1,4 +1,4 @@
-#include "v6server_process.hpp"
+#include "support/v6server_process.hpp"
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 
 extern char** environ;
 
@@ -70,9 +71,12 @@ nlohmann::json standard_seed() {
   };
 }
 
-V6ServerProcess::V6ServerProcess(std::vector<std::string> extra_arguments) {
+V6ServerProcess::V6ServerProcess(std::vector<std::string> extra_arguments)
+    : V6ServerProcess(standard_seed(), std::move(extra_arguments)) {}
+
+V6ServerProcess::V6ServerProcess(const nlohmann::json& seed, std::vector<std::string> extra_arguments) {
   std::vector<std::string> arguments = {V6HSM_PYTHON3, V6HSM_TEST_SERVER, "--exit-on-stdin-eof", "--seed-json",
-                                        standard_seed().dump()};
+                                        seed.dump()};
   arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());
   std::vector<char*> argv;
   for (auto& argument : arguments) argv.push_back(argument.data());
@@ -175,8 +179,11 @@ int unused_local_port() {
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   socklen_t length = sizeof(address);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), length);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+    if (fd >= 0) ::close(fd);
+    throw std::runtime_error("cannot find a free local port");
+  }
   ::close(fd);
   return ntohs(address.sin_port);
 }
