@@ -149,15 +149,13 @@ void bind_provisioning(py::module_& module) {
       "sync_public_key",
       [](std::string server, OptionalPath module_path, OptionalText token, OptionalText uri, OptionalText key,
          OptionalText pin_source, OptionalText key_id, OptionalText api_key_source, OptionalText user,
-         OptionalText password_source, OptionalText mfa_source, OptionalPath ca_bundle, bool replace,
+         OptionalText password_source, OptionalText mfa_source, OptionalText node_name, OptionalText keycloak_url,
+         std::string realm, OptionalPath ca_bundle, double connect_timeout, double timeout, bool replace,
          bool check_only) {
-        ServerArguments arguments;
-        arguments.url = std::move(server);
-        arguments.api_key_source = std::move(api_key_source);
-        arguments.user = std::move(user);
-        arguments.password_source = std::move(password_source);
-        arguments.mfa_source = std::move(mfa_source);
-        arguments.ca_bundle = std::move(ca_bundle);
+        const ServerArguments arguments{std::move(server),      std::move(api_key_source), std::move(user),
+                                        std::move(password_source), std::move(mfa_source), std::move(node_name),
+                                        std::move(keycloak_url),    std::move(realm),          std::move(ca_bundle),
+                                        connect_timeout,            timeout};
         return sync_public_key(arguments,
                                {std::move(module_path), std::move(token), std::move(uri), std::move(key),
                                 std::move(key_id), std::move(pin_source)},
@@ -165,10 +163,12 @@ void bind_provisioning(py::module_& module) {
       },
       py::arg("server"), py::kw_only(), V6HSM_TOKEN_KEYWORDS, py::arg("api_key_source") = py::none(),
       py::arg("user") = py::none(), py::arg("password_source") = py::none(), py::arg("mfa_source") = py::none(),
-      py::arg("ca_bundle") = py::none(), py::arg("replace") = false, py::arg("check_only") = false,
+      py::arg("node_name") = py::none(), py::arg("keycloak_url") = py::none(), py::arg("realm") = "vantage6",
+      py::arg("ca_bundle") = py::none(), py::arg("connect_timeout") = 10.0, py::arg("timeout") = 30.0,
+      py::arg("replace") = false, py::arg("check_only") = false,
       "`v6hsm key publish` / `key verify` (check_only=True): logs in as a node (api_key_source=) or a user\n"
-      "(user=, password_source=) and syncs the token key's public key. Returns the ServerClient.sync_public_key\n"
-      "dict.");
+      "(user=, password_source=) and syncs the token key's public key. The server keywords are ServerClient's.\n"
+      "Returns the ServerClient.sync_public_key dict.");
 }
 
 }  // namespace v6hsm::python

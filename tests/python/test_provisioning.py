@@ -97,6 +97,25 @@ class Sync(unittest.TestCase):
         with self.assertRaises(v6hsm.InputError):
             v6hsm.sync_public_key(server.url, replace=True, check_only=True, **arguments)
 
+    def test_sync_public_key_as_a_5x_keycloak_node_with_its_timeouts(self):
+        """The module function takes every ServerClient keyword: here the vantage6 5.x node flow (node_name,
+        keycloak_url, realm) with explicit timeouts."""
+        v6hsm.create_key(token="org", key="keycloak-node", bits=2048, pin_source=PIN_SOURCE)
+        api_key = str(uuid.uuid4())
+        server = TestServer({"organizations": [{"id": 3, "name": "org"}],
+                             "nodes": [{"id": 4, "organization": 3, "api_key": api_key, "name": "gamma"}]})
+        self.addCleanup(server.close)
+        os.environ["V6HSM_PYTEST_NODE_KEY"] = api_key
+        self.addCleanup(os.environ.pop, "V6HSM_PYTEST_NODE_KEY")
+        arguments = dict(token="org", key="keycloak-node", pin_source=PIN_SOURCE,
+                         api_key_source="env:V6HSM_PYTEST_NODE_KEY", node_name="gamma",
+                         keycloak_url=server.url.removesuffix("/api"), realm="vantage6", connect_timeout=3, timeout=10)
+        published = v6hsm.sync_public_key(server.url, **arguments)
+        self.assertEqual((published["outcome"], published["organization_id"]), ("published", 3))
+        with self.assertRaises(v6hsm.ServerError) as raised:
+            v6hsm.sync_public_key(server.url, **dict(arguments, realm="no-such-realm"))
+        self.assertIn("404", str(raised.exception))
+
     def test_node_api_key_login_through_server_client(self):
         api_key = str(uuid.uuid4())
         server = TestServer({"organizations": [{"id": 5, "name": "org"}],
