@@ -1,6 +1,7 @@
 #include "cli/test_server.hpp"
 
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace v6hsm::cli_test {
 namespace {
@@ -26,7 +27,8 @@ nlohmann::json cli_seed() {
 
 }  // namespace
 
-TestServer::TestServer() : process_(cli_seed(), {}) {}
+TestServer::TestServer(std::vector<std::string> server_arguments)
+    : process_(cli_seed(), std::move(server_arguments)) {}
 
 std::string TestServer::url() const { return process_.origin() + "/api"; }
 

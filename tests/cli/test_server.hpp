@@ -22,9 +22,10 @@ inline constexpr const char* kAlicePassword = "alice-cli-test-password";
 // Started with the seed above; stopped when it goes out of scope.
 class TestServer {
  public:
-  TestServer();
+  // `server_arguments` go to v6server.py as they are, e.g. --tls-cert/--tls-key for HTTPS.
+  explicit TestServer(std::vector<std::string> server_arguments = {});
 
-  std::string url() const;  // "http://127.0.0.1:PORT/api"
+  std::string url() const;  // "http://127.0.0.1:PORT/api" (https in TLS mode)
 
  private:
   test::V6ServerProcess process_;

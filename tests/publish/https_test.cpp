@@ -3,7 +3,7 @@
 
 #include "credentials_for_tests.hpp"
 #include "test_keys.hpp"
-#include "tls_material.hpp"
+#include "support/tls_material.hpp"
 #include "v6hsm/publish/key_sync.hpp"
 #include "server_error_of.hpp"
 #include "support/v6server_process.hpp"

@@ -1,4 +1,4 @@
-#include "tls_material.hpp"
+#include "support/tls_material.hpp"
 
 #include <spawn.h>
 #include <sys/wait.h>
