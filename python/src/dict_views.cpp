@@ -1,74 +1,46 @@
 #include "dict_views.hpp"
 
-#include <pybind11/stl.h>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
 
 namespace py = pybind11;
 
 namespace v6hsm::python {
-
-py::dict to_dict(const token::TokenInfo& token) {
-  py::dict view;
-  view["slot"] = token.slot_id;
-  view["label"] = token.label;
-  view["serial"] = token.serial;
-  view["manufacturer"] = token.manufacturer;
-  view["model"] = token.model;
-  view["initialized"] = token.initialized();
-  view["user_pin_initialized"] = token.user_pin_initialized();
-  view["login_required"] = token.login_required();
-  view["protected_authentication_path"] = token.protected_authentication_path();
-  view["user_pin_count_low"] = token.user_pin_count_low();
-  view["user_pin_final_try"] = token.user_pin_final_try();
-  view["user_pin_locked"] = token.user_pin_locked();
-  view["flags"] = token.flag_names();
-  return view;
-}
-
 namespace {
 
-py::dict to_dict(const token::KeyAttributes& attributes) {
-  py::dict view;
-  view["sensitive"] = attributes.sensitive;
-  view["extractable"] = attributes.extractable;
-  view["always_sensitive"] = attributes.always_sensitive;
-  view["never_extractable"] = attributes.never_extractable;
-  view["decrypt"] = attributes.decrypt;
-  view["unwrap"] = attributes.unwrap;
-  view["sign"] = attributes.sign;
-  view["token"] = attributes.on_token;
-  view["private"] = attributes.is_private;
-  return view;
+using Json = nlohmann::ordered_json;
+
+py::list to_list(const Json& array) {
+  py::list list;
+  for (const auto& item : array) list.append(to_python(item));
+  return list;
 }
 
 }  // namespace
 
-py::dict to_dict(const token::KeyInfo& key) {
-  py::dict view;
-  view["label"] = key.label;
-  view["id"] = key.id_hex();
-  view["bits"] = key.bits();
-  view["fingerprint"] = key.public_key.fingerprint();
-  view["has_public_object"] = key.has_public_object;
-  view["attributes"] = to_dict(key.attributes);
-  view["warnings"] = token::attribute_warnings(key.attributes);
-  return view;
+py::object to_python(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::object: return to_dict(value);
+    case Json::value_t::array: return to_list(value);
+    case Json::value_t::string: return py::str(value.get_ref<const std::string&>());
+    case Json::value_t::number_integer: return py::int_(value.get<std::int64_t>());
+    case Json::value_t::number_unsigned: return py::int_(value.get<std::uint64_t>());
+    case Json::value_t::number_float: return py::float_(value.get<double>());
+    case Json::value_t::boolean: return py::bool_(value.get<bool>());
+    case Json::value_t::null: return py::none();
+    case Json::value_t::binary:
+    case Json::value_t::discarded: break;
+  }
+  // The report documents hold only the types above; anything else is a bug in the library, not user input.
+  throw std::logic_error(std::string("no Python value for a JSON ") + value.type_name());
 }
 
-py::dict to_dict(const token::ProvisionResult& result) {
-  py::dict view = to_dict(result.key);
-  view["reused"] = result.reused;
-  view["replaced"] = result.replaced;
-  return view;
-}
-
-py::dict to_dict(const publish::SyncReport& report) {
-  py::dict view;
-  view["outcome"] = std::string(publish::outcome_identifier(report.outcome));
-  view["organization_id"] = report.organization_id;
-  view["our_fingerprint"] = report.our_fingerprint;
-  view["server_fingerprint"] = report.server_fingerprint;
-  view["explanation"] = report.explanation;
-  return view;
+py::dict to_dict(const Json& document) {
+  if (!document.is_object()) throw std::logic_error(std::string("expected a JSON object, not ") + document.type_name());
+  py::dict dict;
+  for (const auto& member : document.items()) dict[py::str(member.key())] = to_python(member.value());
+  return dict;
 }
 
 }  // namespace v6hsm::python

@@ -1,20 +1,19 @@
-// Library results as plain Python dicts, with the same keys and values as the command line's --json output
-// (a sync "outcome" is an identifier such as already_current).
+// Library results as plain Python objects. The library's report_json headers define every document (the
+// command line's --json output); this only converts JSON to Python, so the dicts have the same keys,
+// values and order by construction.
 #pragma once
 
 #include <pybind11/pybind11.h>
 
-#include "v6hsm/publish/key_sync.hpp"
-#include "v6hsm/token/key_info.hpp"
-#include "v6hsm/token/key_store.hpp"
-#include "v6hsm/token/token_info.hpp"
+#include <nlohmann/json.hpp>
 
 namespace v6hsm::python {
 
-pybind11::dict to_dict(const token::TokenInfo& token);
-pybind11::dict to_dict(const token::KeyInfo& key);
-// The key's dict plus "reused" and "replaced".
-pybind11::dict to_dict(const token::ProvisionResult& result);
-pybind11::dict to_dict(const publish::SyncReport& report);
+// object -> dict, array -> list, string -> str, integer -> int, float -> float, boolean -> bool,
+// null -> None. Needs the GIL.
+pybind11::object to_python(const nlohmann::ordered_json& value);
+
+// The same for a document that is a JSON object.
+pybind11::dict to_dict(const nlohmann::ordered_json& document);
 
 }  // namespace v6hsm::python

@@ -8,9 +8,11 @@
 #include "server_client.hpp"
 #include "token_session.hpp"
 #include "v6hsm/error.hpp"
+#include "v6hsm/publish/report_json.hpp"
 #include "v6hsm/secret_source.hpp"
 #include "v6hsm/software_key.hpp"
 #include "v6hsm/token/key_store.hpp"
+#include "v6hsm/token/report_json.hpp"
 #include "v6hsm/token/token_selector.hpp"
 
 namespace py = pybind11;
@@ -24,12 +26,7 @@ using OptionalText = std::optional<std::string>;
 py::dict list_tokens(const OptionalPath& module_path) {
   const auto module = without_gil([&] { return shared_module(module_path); });
   const auto tokens = without_gil([&] { return module->tokens(); });
-  py::list views;
-  for (const auto& token : tokens) views.append(to_dict(token));
-  py::dict result;
-  result["module"] = module->path().string();
-  result["tokens"] = views;
-  return result;
+  return to_dict(token::token_list_json(module->path(), tokens));
 }
 
 py::dict list_keys(TokenArguments arguments) {
@@ -39,12 +36,7 @@ py::dict list_keys(TokenArguments arguments) {
     token_label = session.token().info().label;
     return token::list_keys(session.logged_in_token());
   });
-  py::list views;
-  for (const auto& key : keys) views.append(to_dict(key));
-  py::dict result;
-  result["token"] = token_label;
-  result["keys"] = views;
-  return result;
+  return to_dict(token::key_list_json(token_label, keys));
 }
 
 py::dict init_token(const std::string& label, const std::string& so_pin_source, const std::string& pin_source,
@@ -61,9 +53,7 @@ py::dict init_token(const std::string& label, const std::string& so_pin_source, 
     initialized.initialize_user_pin(so_pin, user_pin);
     return initialized.info();
   });
-  py::dict result;
-  result["token"] = to_dict(info);
-  return result;
+  return to_dict(token::token_init_json(info));
 }
 
 token::KeySpec key_spec(const TokenSession& session, int bits, bool overwrite) {
@@ -77,18 +67,18 @@ token::KeySpec key_spec(const TokenSession& session, int bits, bool overwrite) {
 }
 
 py::dict create_key(TokenArguments arguments, int bits, bool overwrite) {
-  return to_dict(without_gil([&] {
+  return to_dict(token::to_json(without_gil([&] {
     TokenSession session(std::move(arguments));
     return token::generate_key(session.logged_in_token(), key_spec(session, bits, overwrite));
-  }));
+  })));
 }
 
 py::dict import_key(const std::filesystem::path& pem_path, TokenArguments arguments, bool overwrite) {
-  return to_dict(without_gil([&] {
+  return to_dict(token::to_json(without_gil([&] {
     const auto pem = SoftwareKey::from_file(pem_path);
     TokenSession session(std::move(arguments));
     return token::import_key(session.logged_in_token(), pem, key_spec(session, token::kDefaultKeyBits, overwrite));
-  }));
+  })));
 }
 
 py::dict sync_public_key(const ServerArguments& server, TokenArguments arguments, bool replace, bool check_only) {
@@ -98,7 +88,7 @@ py::dict sync_public_key(const ServerArguments& server, TokenArguments arguments
     return token::find_key(session.logged_in_token(), session.key_ref()).public_key;
   });
   ServerClient client(server);
-  return to_dict(client.sync(ours, policy));
+  return to_dict(publish::to_json(client.sync(ours, policy)));
 }
 
 // The token keywords shared by the key functions, in the TokenCryptor order.

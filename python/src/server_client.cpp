@@ -7,6 +7,7 @@
 #include "gil.hpp"
 #include "token_cryptor.hpp"
 #include "v6hsm/error.hpp"
+#include "v6hsm/publish/report_json.hpp"
 #include "v6hsm/secret_source.hpp"
 
 namespace py = pybind11;
@@ -65,14 +66,6 @@ PublicKey public_key_argument(const py::handle& ours) {
     return text.starts_with("-----BEGIN") ? PublicKey::from_pem(text) : PublicKey::from_api_string(text);
   }
   throw py::type_error("public_key must be a TokenCryptor, or a str holding a PEM or the vantage6 API string");
-}
-
-py::dict organization_key_dict(const publish::OrganizationKey& published) {
-  py::dict view;
-  view["organization_id"] = published.organization_id;
-  view["public_key"] = published.api_string;
-  view["fingerprint"] = published.key ? py::object(py::str(published.key->fingerprint())) : py::object(py::none());
-  return view;
 }
 
 constexpr const char* kClassDoc = R"(A logged-in vantage6 client for publishing and reading organization keys.
@@ -145,12 +138,14 @@ void bind_server_client(py::module_& module) {
           "TokenCryptor.encrypt_bytes_to_str to encrypt for that organization.")
       .def(
           "organization_key",
-          [](ServerClient& self, int organization_id) { return organization_key_dict(self.organization_key(organization_id)); },
+          [](ServerClient& self, int organization_id) {
+            return to_dict(publish::to_json(self.organization_key(organization_id)));
+          },
           py::arg("organization_id"), "{'organization_id', 'public_key', 'fingerprint'} of an organization.")
       .def(
           "sync_public_key",
           [](ServerClient& self, const py::handle& public_key, bool replace, bool check_only) {
-            return to_dict(self.sync(public_key_argument(public_key), sync_policy(replace, check_only)));
+            return to_dict(publish::to_json(self.sync(public_key_argument(public_key), sync_policy(replace, check_only))));
           },
           py::arg("public_key"), py::kw_only(), py::arg("replace") = false, py::arg("check_only") = false,
           "The vantage6 node start-up check, made safe: publishes our key when the server has none, does\n"

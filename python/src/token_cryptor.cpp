@@ -9,6 +9,7 @@
 #include "v6hsm/base64.hpp"
 #include "v6hsm/cryptor.hpp"
 #include "v6hsm/error.hpp"
+#include "v6hsm/token/report_json.hpp"
 
 namespace py = pybind11;
 
@@ -77,10 +78,10 @@ py::bytes str_to_bytes(const py::handle& data) {
 }
 
 py::dict key_info(const TokenCryptor& cryptor) {
-  py::dict info = to_dict(cryptor.key().info());
+  auto info = token::to_json(cryptor.key().info());
   info["strategy"] = std::string(token::strategy_name(cryptor.key().strategy()));
   info["description"] = cryptor.key().description();
-  return info;
+  return to_dict(info);
 }
 
 constexpr const char* kClassDoc = R"(A vantage6 cryptor whose RSA private key never leaves a PKCS#11 token.

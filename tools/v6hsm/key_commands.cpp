@@ -8,6 +8,7 @@
 #include "token_access.hpp"
 #include "v6hsm/error.hpp"
 #include "v6hsm/token/key_store.hpp"
+#include "v6hsm/token/report_json.hpp"
 
 namespace v6hsm::cli {
 namespace {
@@ -30,10 +31,7 @@ token::KeySpec key_spec(const TokenAccess& access, const KeyOptions& key, bool o
 void report_provisioning(const Context& context, const token::ProvisionResult& result, std::string_view verb) {
   const auto& key = result.key;
   if (context.console.json()) {
-    Json document = to_json(key);
-    document["reused"] = result.reused;
-    document["replaced"] = result.replaced;
-    context.console.print_json(document);
+    context.console.print_json(token::to_json(result));
     return;
   }
   const std::string what = std::to_string(key.bits()) + "-bit key '" + key.label + "' (id " + key.id_hex() + ")";
@@ -100,9 +98,7 @@ int list_keys(Context& context) {
   TokenAccess access(context);
   const auto keys = token::list_keys(access.logged_in_token());
   if (context.console.json()) {
-    Json list = Json::array();
-    for (const auto& key : keys) list.push_back(to_json(key));
-    context.console.print_json({{"token", access.token().info().label}, {"keys", list}});
+    context.console.print_json(token::key_list_json(access.token().info().label, keys));
     return kOk;
   }
   Table table({"LABEL", "ID", "BITS", "SENSITIVE", "EXTRACTABLE", "USAGE", "FINGERPRINT"});
@@ -149,10 +145,7 @@ int show_key(Context& context, const ShowOptions& options) {
   } else if (options.format == "fingerprint") {
     context.console.data(key.public_key.fingerprint() + "\n");
   } else if (context.console.json()) {
-    Json document = to_json(key);
-    document["public_key_pem"] = key.public_key.spki_pem();
-    document["public_key_api"] = key.public_key.api_string();
-    context.console.print_json(document);
+    context.console.print_json(key_show_json(key));
   } else {
     context.console.data(attribute_report(key));
     for (const auto& warning : token::attribute_warnings(key.attributes)) context.console.warn(warning);
@@ -182,7 +175,7 @@ int delete_key(Context& context, const DeleteOptions& options) {
   context.console.info("deleting the " + what + " from " + token.description());
   const int destroyed = token::delete_key(token, ref);
   if (context.console.json()) {
-    context.console.print_json({{"deleted", to_json(key)}, {"objects_destroyed", destroyed}});
+    context.console.print_json(key_deleted_json(key, destroyed));
   } else {
     context.console.info("deleted " + std::to_string(destroyed) + " object(s)");
   }

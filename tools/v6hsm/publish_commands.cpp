@@ -1,9 +1,9 @@
 // key publish | key verify: the vantage6 node start-up check of the organization's public key.
 #include "cli.hpp"
-#include "json_views.hpp"
 #include "server_access.hpp"
 #include "token_access.hpp"
 #include "v6hsm/publish/key_sync.hpp"
+#include "v6hsm/publish/report_json.hpp"
 #include "v6hsm/token/key_store.hpp"
 
 namespace v6hsm::cli {
@@ -32,11 +32,7 @@ int sync_key(Context& context, const PublishOptions& options, publish::SyncPolic
   auto client = connect_to_server(options.server, context.console);
   const auto report = publish::sync_public_key(client, key.public_key, policy);
   if (context.console.json()) {
-    context.console.print_json({{"outcome", std::string(publish::outcome_identifier(report.outcome))},
-                                {"organization_id", report.organization_id},
-                                {"our_fingerprint", report.our_fingerprint},
-                                {"server_fingerprint", report.server_fingerprint ? Json(*report.server_fingerprint) : Json()},
-                                {"explanation", report.explanation}});
+    context.console.print_json(publish::to_json(report));
   } else {
     if (exit_code_for(report.outcome) == kOk) {
       context.console.info(report.explanation);

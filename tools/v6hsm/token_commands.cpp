@@ -1,10 +1,10 @@
 // token list | token info | token init
 #include "cli.hpp"
-#include "json_views.hpp"
 #include "token_access.hpp"
 #include "v6hsm/error.hpp"
 #include "v6hsm/secret_source.hpp"
 #include "v6hsm/token/capability_report.hpp"
+#include "v6hsm/token/report_json.hpp"
 
 namespace v6hsm::cli {
 namespace {
@@ -20,9 +20,7 @@ int list_tokens(Context& context) {
   TokenAccess access(context);
   const auto tokens = access.module().tokens();
   if (context.console.json()) {
-    Json list = Json::array();
-    for (const auto& token : tokens) list.push_back(to_json(token));
-    context.console.print_json({{"module", access.module().path().string()}, {"tokens", list}});
+    context.console.print_json(token::token_list_json(access.module().path(), tokens));
     return kOk;
   }
   Table table({"SLOT", "LABEL", "SERIAL", "MANUFACTURER", "MODEL", "STATE"});
@@ -49,12 +47,7 @@ int show_token_info(Context& context) {
   TokenAccess access(context);
   const auto report = token::build_capability_report(access.token());
   if (context.console.json()) {
-    Json mechanisms = Json::array();
-    for (const auto& mechanism : report.mechanisms) mechanisms.push_back(to_json(mechanism));
-    context.console.print_json({{"module", to_json(report.module)},
-                                {"token", to_json(report.token)},
-                                {"mechanisms", mechanisms},
-                                {"problems", report.problems}});
+    context.console.print_json(token::to_json(report));
     return kOk;
   }
   const auto& token = report.token;
@@ -91,7 +84,7 @@ int init_token(Context& context, const InitOptions& options) {
   initialized.initialize_user_pin(so_pin, user_pin);
   const auto info = initialized.info();
   if (context.console.json()) {
-    context.console.print_json({{"token", to_json(info)}});
+    context.console.print_json(token::token_init_json(info));
   } else {
     context.console.info("token '" + info.label + "' is ready (slot " + std::to_string(info.slot_id) + ", serial " +
                          info.serial + ")");
