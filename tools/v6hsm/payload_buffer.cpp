@@ -24,30 +24,29 @@ std::size_t read_up_to(InputStream& input, std::uint8_t* data, std::size_t capac
 PayloadBuffer::PayloadBuffer(InputStream& input) {
   const std::size_t expected = input.size_hint();
   // One byte more than the file's size shows where it ends.
-  if (expected == 0 || !map((expected + kHugePage) / kHugePage * kHugePage)) {
+  if (expected > 0) map((expected + kHugePage) / kHugePage * kHugePage);
+  if (!mapping_) {
     read_ = read_all(input);
     return;
   }
-  size_ = read_up_to(input, mapping_, mapping_length_);
-  if (size_ < mapping_length_) return;
+  const std::size_t capacity = mapping_.get_deleter().length;
+  size_ = read_up_to(input, mapping_.get(), capacity);
+  if (size_ < capacity) return;
   // The file grew while it was read: go on in a buffer that can grow.
-  read_.assign(mapping_, mapping_ + size_);
-  unmap();
+  read_.assign(mapping_.get(), mapping_.get() + size_);
+  mapping_.reset();
   read_rest(input, read_, read_.size());
 }
 
-PayloadBuffer::~PayloadBuffer() { unmap(); }
-
 std::span<std::uint8_t> PayloadBuffer::bytes() noexcept {
-  if (mapping_ != nullptr) return {mapping_, size_};
+  if (mapping_) return {mapping_.get(), size_};
   return read_;
 }
 
-bool PayloadBuffer::map(std::size_t length) noexcept {
+void PayloadBuffer::map(std::size_t length) noexcept {
   void* const mapping = ::mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (mapping == MAP_FAILED) return false;
-  mapping_ = static_cast<std::uint8_t*>(mapping);
-  mapping_length_ = length;
+  if (mapping == MAP_FAILED) return;
+  mapping_ = {static_cast<std::uint8_t*>(mapping), Unmap{length}};
   // Both are hints: without huge pages, or on a kernel before 5.14, the pages fault in as read() fills them.
 #ifdef MADV_HUGEPAGE
   ::madvise(mapping, length, MADV_HUGEPAGE);
@@ -55,13 +54,8 @@ bool PayloadBuffer::map(std::size_t length) noexcept {
 #ifdef MADV_POPULATE_WRITE
   ::madvise(mapping, length, MADV_POPULATE_WRITE);
 #endif
-  return true;
 }
 
-void PayloadBuffer::unmap() noexcept {
-  if (mapping_ == nullptr) return;
-  ::munmap(mapping_, mapping_length_);
-  mapping_ = nullptr;
-}
+void Unmap::operator()(std::uint8_t* address) const noexcept { ::munmap(address, length); }
 
 }  // namespace v6hsm::cli

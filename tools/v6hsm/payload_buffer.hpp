@@ -7,29 +7,31 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 
 #include "data_io.hpp"
 
 namespace v6hsm::cli {
 
+// Releases an anonymous mapping of `length` bytes.
+struct Unmap {
+  std::size_t length = 0;
+  void operator()(std::uint8_t* address) const noexcept;
+};
+
 class PayloadBuffer {
  public:
   explicit PayloadBuffer(InputStream& input);
-  ~PayloadBuffer();
-  PayloadBuffer(const PayloadBuffer&) = delete;
-  PayloadBuffer& operator=(const PayloadBuffer&) = delete;
 
   std::span<std::uint8_t> bytes() noexcept;
 
  private:
-  bool map(std::size_t length) noexcept;
-  void unmap() noexcept;
+  void map(std::size_t length) noexcept;
 
-  std::uint8_t* mapping_ = nullptr;
-  std::size_t mapping_length_ = 0;
-  std::size_t size_ = 0;  // bytes read into the mapping
-  Bytes read_;            // the input when it is not in the mapping
+  std::unique_ptr<std::uint8_t, Unmap> mapping_;  // also released when a read throws
+  std::size_t size_ = 0;                          // bytes read into the mapping
+  Bytes read_;                                    // the input when it is not in the mapping
 };
 
 }  // namespace v6hsm::cli
