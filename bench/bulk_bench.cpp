@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "bench_data.hpp"
+#include "format/python_json_paths.hpp"
 #include "v6hsm/base64.hpp"
 #include "v6hsm/cryptor.hpp"
 #include "v6hsm/envelope.hpp"
@@ -111,6 +112,11 @@ void register_components() {
   });
   add("component/is_python_json/67108864", [](benchmark::State& s) {
     for (auto _ : s) benchmark::DoNotOptimize(is_python_json(as_chars(plaintext(kLarge))));
+    count_bytes(s, kLarge);
+  });
+  // The portable path of the same validator, as on a CPU without AVX2.
+  add("component/is_python_json_words/67108864", [](benchmark::State& s) {
+    for (auto _ : s) benchmark::DoNotOptimize(detail::is_python_json_words(as_chars(plaintext(kLarge))));
     count_bytes(s, kLarge);
   });
   add("component/base64_decode_ours/67108864", [](benchmark::State& s) {

@@ -3,6 +3,8 @@
 // software with AES-256-CTR.
 #pragma once
 
+#include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -35,6 +37,10 @@ Bytes decrypt_blob(const KeyBackend& key, ByteView blob);
 Bytes decrypt_payload(const KeyBackend& key, ByteView payload, OutputMode mode = OutputMode::raw);
 // The same, decrypting inside the payload's own buffer: no second buffer, memory peaks at the payload size.
 Bytes decrypt_payload(const KeyBackend& key, Bytes&& payload, OutputMode mode = OutputMode::raw);
+// The same inside a writable buffer the caller owns (a private mapping of the payload file, say): the
+// plaintext is written over the start of `payload` and its length returned.
+std::size_t decrypt_payload_in_place(const KeyBackend& key, std::span<std::uint8_t> payload,
+                                     OutputMode mode = OutputMode::raw);
 
 // Recovers the 32-byte shared AES key of an envelope header (RSA step plus the 32/44-byte rule).
 SecureBytes recover_shared_key(const KeyBackend& key, const EnvelopeHeader& header);

@@ -6,6 +6,8 @@
 // Raw output (the exact AES output) is the default everywhere; this mode reproduces vantage6 exactly.
 #pragma once
 
+#include <cstddef>
+#include <span>
 #include <string_view>
 
 #include "v6hsm/bytes.hpp"
@@ -21,5 +23,8 @@ bool is_python_json(std::string_view text) noexcept;
 
 // Throws PlaintextFormatError where vantage6 would raise.
 Bytes apply_vantage6_heuristics(Bytes aes_output);
+// The same inside the caller's buffer: the result is written over the start of `aes_output` (it is never
+// longer) and its length returned.
+std::size_t apply_vantage6_heuristics_in_place(std::span<std::uint8_t> aes_output);
 
 }  // namespace v6hsm

@@ -1,5 +1,7 @@
 #include "v6hsm/cryptor.hpp"
 
+#include <cstring>
+
 #include "crypto/base64_ctr.hpp"
 #include "format/base64_avx2.hpp"
 #include "v6hsm/aes_ctr.hpp"
@@ -81,23 +83,27 @@ Bytes decrypt_payload(const KeyBackend& key, ByteView payload, OutputMode mode) 
 
 // The plaintext is written over the payload from its first byte on: the write position never passes
 // the read position, so one buffer holds both and memory peaks at the payload's size.
-Bytes decrypt_payload(const KeyBackend& key, Bytes&& payload, OutputMode mode) {
-  Bytes buffer = std::move(payload);
-  if (detect_envelope_form(buffer) == EnvelopeForm::blob) {
-    const BlobEnvelope envelope = parse_blob_envelope(buffer);
+std::size_t decrypt_payload_in_place(const KeyBackend& key, std::span<std::uint8_t> payload, OutputMode mode) {
+  if (detect_envelope_form(payload) == EnvelopeForm::blob) {
+    const BlobEnvelope envelope = parse_blob_envelope(payload);
     AesCtr256 cipher(as_view(recover_shared_key(key, envelope.header)), envelope.header.iv);
     // OpenSSL refuses partially overlapping buffers, so decrypt in place first, then move to the front.
-    const auto header_length = envelope.ciphertext.data() - buffer.data();
-    cipher.apply(envelope.ciphertext, buffer.data() + header_length);
-    buffer.erase(buffer.begin(), buffer.begin() + header_length);
-    return buffer;
+    const auto header_length = static_cast<std::size_t>(envelope.ciphertext.data() - payload.data());
+    cipher.apply(envelope.ciphertext, payload.data() + header_length);
+    std::memmove(payload.data(), payload.data() + header_length, envelope.ciphertext.size());
+    return envelope.ciphertext.size();
   }
-  const StringEnvelope envelope = parse_string_envelope(trim_line_break(as_chars(buffer)));
+  const StringEnvelope envelope = parse_string_envelope(trim_line_break(as_chars(payload)));
   AesCtr256 cipher(as_view(recover_shared_key(key, envelope.header)), envelope.header.iv);
-  const auto written = detail::decode_and_decrypt(cipher, envelope.ciphertext_base64, buffer.data(), true);
+  const auto written = detail::decode_and_decrypt(cipher, envelope.ciphertext_base64, payload.data(), true);
   if (!written) throw DecryptionError();
-  buffer.resize(*written);
-  return mode == OutputMode::vantage6 ? apply_vantage6_heuristics(std::move(buffer)) : buffer;
+  return mode == OutputMode::vantage6 ? apply_vantage6_heuristics_in_place(payload.first(*written)) : *written;
+}
+
+Bytes decrypt_payload(const KeyBackend& key, Bytes&& payload, OutputMode mode) {
+  Bytes buffer = std::move(payload);
+  buffer.resize(decrypt_payload_in_place(key, buffer, mode));
+  return buffer;
 }
 
 }  // namespace v6hsm

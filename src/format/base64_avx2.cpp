@@ -3,15 +3,12 @@
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 
+#include "format/cpu_features.hpp"
+
 namespace v6hsm::detail {
 namespace {
 
 constexpr std::size_t kBlock = 32;
-
-bool cpu_has_avx2() noexcept {
-  static const bool has = __builtin_cpu_supports("avx2");
-  return has;
-}
 
 // A byte is outside the alphabet exactly when the table entry of its low nibble and the one of its high
 // nibble share a bit. Returns the bytes of the block with a nonzero value where a character is invalid.

@@ -48,5 +48,29 @@ TEST(PayloadForm, MisplacedPaddingStaysAStringFormAndFails) {
   EXPECT_THROW(decrypt_payload(key(), to_bytes(wire)), DecryptionError);
 }
 
+Bytes decrypted_in_place(Bytes payload, OutputMode mode = OutputMode::raw) {
+  payload.resize(decrypt_payload_in_place(key(), payload, mode));
+  return payload;
+}
+
+TEST(PayloadForm, InPlaceDecryptionWritesThePlaintextOverThePayload) {
+  const std::string wire = encrypt_to_string(plaintext(), key().public_key());
+  EXPECT_EQ(decrypted_in_place(to_bytes(wire)), plaintext());
+  EXPECT_EQ(decrypted_in_place(to_bytes(wire + "\r\n")), plaintext());
+  EXPECT_EQ(decrypted_in_place(encrypt_to_blob(plaintext(), key().public_key())), plaintext());
+  std::string damaged = wire;
+  damaged[body_start(wire) + 40] = '=';
+  EXPECT_THROW(decrypted_in_place(to_bytes(damaged)), DecryptionError);
+}
+
+TEST(PayloadForm, InPlaceDecryptionAppliesVantage6Rules) {
+  const auto sealed = [](std::string_view text) { return to_bytes(encrypt_to_string(as_bytes(text), key().public_key())); };
+  EXPECT_EQ(decrypted_in_place(sealed("{\"a\": [1, 2]}"), OutputMode::vantage6), to_bytes("{\"a\": [1, 2]}"));
+  EXPECT_EQ(decrypted_in_place(sealed("eyJhIjogMX0="), OutputMode::vantage6), to_bytes("{\"a\": 1}"));
+  EXPECT_EQ(decrypted_in_place(sealed("eyJhIjogMX0="), OutputMode::raw), to_bytes("eyJhIjogMX0="));
+  EXPECT_THROW(decrypted_in_place(sealed("not json!"), OutputMode::vantage6), PlaintextFormatError);
+  EXPECT_THROW(decrypted_in_place(sealed("caf\xc3"), OutputMode::vantage6), PlaintextFormatError);
+}
+
 }  // namespace
 }  // namespace v6hsm

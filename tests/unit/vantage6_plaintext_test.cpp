@@ -58,6 +58,17 @@ TEST(Vantage6Heuristics, JsonEdgeCasesPassUnchanged) {
   for (const char* text : {"NaN", " 42 ", "\"str\""}) EXPECT_EQ(apply_vantage6_heuristics(to_bytes(text)), to_bytes(text));
 }
 
+TEST(Vantage6Heuristics, InPlaceTheResultIsWrittenOverTheStartOfTheBuffer) {
+  Bytes json = to_bytes("[1, 2] ");
+  EXPECT_EQ(apply_vantage6_heuristics_in_place(json), json.size());
+  EXPECT_EQ(json, to_bytes("[1, 2] "));
+  Bytes encoded = to_bytes("eyJhIjogMX0=");
+  ASSERT_EQ(apply_vantage6_heuristics_in_place(encoded), 8u);
+  EXPECT_EQ(Bytes(encoded.begin(), encoded.begin() + 8), to_bytes("{\"a\": 1}"));
+  Bytes neither = to_bytes("x");
+  EXPECT_THROW(apply_vantage6_heuristics_in_place(neither), PlaintextFormatError);
+}
+
 TEST(Vantage6Heuristics, NonUtf8TextIsRejectedLikeVantage6) {
   EXPECT_THROW(apply_vantage6_heuristics(Bytes{0xff, 0x00, 0x62}), PlaintextFormatError);
   EXPECT_THROW(apply_vantage6_heuristics(to_bytes("caf\xc3\xa9")), PlaintextFormatError);

@@ -41,13 +41,17 @@ Bytes read_all(const std::string& path) {
 Bytes read_all(InputStream& input) {
   // A regular file is read into an exactly sized buffer (plus one byte to see the end); a pipe grows it.
   Bytes data(std::max<std::size_t>(input.size_hint() + 1, 1 << 16));
-  std::size_t filled = 0;
+  read_rest(input, data, 0);
+  return data;
+}
+
+void read_rest(InputStream& input, Bytes& data, std::size_t filled) {
+  if (data.size() <= filled) data.resize(std::max<std::size_t>(2 * filled, 1 << 16));
   while (const std::size_t count = input.source().read(data.data() + filled, data.size() - filled)) {
     filled += count;
     if (filled == data.size()) data.resize(data.size() * 2);
   }
   data.resize(filled);
-  return data;
 }
 
 OutputStream::OutputStream(const std::string& path) : path_(path) {

@@ -34,6 +34,9 @@ class InputStream {
 };
 
 Bytes read_all(InputStream& input);
+// Reads the rest of `input` into `data` after its first `filled` bytes, growing it as needed, and cuts
+// it to the end of the input.
+void read_rest(InputStream& input, Bytes& data, std::size_t filled);
 
 // An output file (or stdout) as a stream; commit() puts a file in place, destruction without commit()
 // removes the temporary file.

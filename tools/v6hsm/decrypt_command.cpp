@@ -1,6 +1,7 @@
 // decrypt: one payload, or --batch: one string-form payload per line, decrypted on all cores.
 #include "cli.hpp"
 #include "data_io.hpp"
+#include "payload_buffer.hpp"
 #include "token_access.hpp"
 #include "v6hsm/base64.hpp"
 #include "v6hsm/batch_decrypt.hpp"
@@ -90,7 +91,10 @@ int decrypt(Context& context, const DecryptOptions& options) {
     output.commit();
     return kOk;
   }
-  write_all(options.out, decrypt_payload(key, read_all(input), mode));
+  // vantage6's rules need the whole plaintext before any of it is written; it is decrypted over the payload.
+  PayloadBuffer payload(input);
+  const auto plaintext = payload.bytes().first(decrypt_payload_in_place(key, payload.bytes(), mode));
+  write_all(options.out, plaintext);
   return kOk;
 }
 
