@@ -68,26 +68,31 @@ bool decode_final_group(const char* group, std::uint8_t* out, std::size_t bytes_
 
 }  // namespace
 
-void base64_encode_append(ByteView data, std::string& out) {
-  const std::size_t start = out.size();
-  out.resize(start + base64_encoded_length(data.size()));
-  char* cursor = out.data() + start;
+void detail::base64_encode_scalar(ByteView data, char* out) noexcept {
   std::size_t i = 0;
   for (; i + 3 <= data.size(); i += 3) {
     const std::uint32_t value = (std::uint32_t{data[i]} << 16) | (std::uint32_t{data[i + 1]} << 8) | data[i + 2];
-    *cursor++ = kAlphabet[(value >> 18) & 63];
-    *cursor++ = kAlphabet[(value >> 12) & 63];
-    *cursor++ = kAlphabet[(value >> 6) & 63];
-    *cursor++ = kAlphabet[value & 63];
+    *out++ = kAlphabet[(value >> 18) & 63];
+    *out++ = kAlphabet[(value >> 12) & 63];
+    *out++ = kAlphabet[(value >> 6) & 63];
+    *out++ = kAlphabet[value & 63];
   }
   const std::size_t rest = data.size() - i;
   if (rest == 0) return;
   std::uint32_t value = std::uint32_t{data[i]} << 16;
   if (rest == 2) value |= std::uint32_t{data[i + 1]} << 8;
-  *cursor++ = kAlphabet[(value >> 18) & 63];
-  *cursor++ = kAlphabet[(value >> 12) & 63];
-  *cursor++ = rest == 2 ? kAlphabet[(value >> 6) & 63] : '=';
-  *cursor = '=';
+  *out++ = kAlphabet[(value >> 18) & 63];
+  *out++ = kAlphabet[(value >> 12) & 63];
+  *out++ = rest == 2 ? kAlphabet[(value >> 6) & 63] : '=';
+  *out = '=';
+}
+
+void base64_encode_append(ByteView data, std::string& out) {
+  const std::size_t start = out.size();
+  out.resize(start + base64_encoded_length(data.size()));
+  char* cursor = out.data() + start;
+  const std::size_t vector_bytes = detail::encode_blocks_avx2(data.data(), data.size(), cursor);
+  detail::base64_encode_scalar(data.subspan(vector_bytes), cursor + vector_bytes / 3 * 4);
 }
 
 std::string base64_encode(ByteView data) {
