@@ -151,11 +151,8 @@ void bind_provisioning(py::module_& module) {
                                 std::move(key_id), std::move(pin_source)},
                                replace, check_only);
       },
-      py::arg("server"), py::kw_only(), V6HSM_TOKEN_KEYWORDS, py::arg("api_key_source") = py::none(),
-      py::arg("user") = py::none(), py::arg("password_source") = py::none(), py::arg("mfa_source") = py::none(),
-      py::arg("node_name") = py::none(), py::arg("keycloak_url") = py::none(), py::arg("realm") = "vantage6",
-      py::arg("ca_bundle") = py::none(), py::arg("connect_timeout") = 10.0, py::arg("timeout") = 30.0,
-      py::arg("replace") = false, py::arg("check_only") = false,
+      py::arg("server"), py::kw_only(), V6HSM_TOKEN_KEYWORDS, V6HSM_SERVER_KEYWORDS, py::arg("replace") = false,
+      py::arg("check_only") = false,
       "`v6hsm key publish` / `key verify` (check_only=True): logs in as a node (api_key_source=) or a user\n"
       "(user=, password_source=) and syncs the token key's public key. The server keywords are ServerClient's.\n"
       "Returns the ServerClient.sync_public_key dict.");

@@ -124,10 +124,7 @@ void bind_server_client(py::module_& module) {
                  std::move(mfa_source), std::move(node_name), std::move(keycloak_url), std::move(realm),
                  std::move(ca_bundle), connect_timeout, timeout});
            }),
-           py::arg("url"), py::kw_only(), py::arg("api_key_source") = py::none(), py::arg("user") = py::none(),
-           py::arg("password_source") = py::none(), py::arg("mfa_source") = py::none(),
-           py::arg("node_name") = py::none(), py::arg("keycloak_url") = py::none(), py::arg("realm") = "vantage6",
-           py::arg("ca_bundle") = py::none(), py::arg("connect_timeout") = 10.0, py::arg("timeout") = 30.0)
+           py::arg("url"), py::kw_only(), V6HSM_SERVER_KEYWORDS)
       .def_property_readonly("organization_id", &ServerClient::organization_id, "Our organization's id.")
       .def("server_version", &ServerClient::server_version, "The server's version string (GET /version).")
       .def(

@@ -30,6 +30,16 @@ struct ServerArguments {
   double timeout = 30;
 };
 
+// The keywords after `url` that fill ServerArguments, in its order, with its defaults: ServerClient() and
+// the module-level sync_public_key() take the same ones.
+#define V6HSM_SERVER_KEYWORDS                                                                                   \
+  pybind11::arg("api_key_source") = pybind11::none(), pybind11::arg("user") = pybind11::none(),                \
+      pybind11::arg("password_source") = pybind11::none(), pybind11::arg("mfa_source") = pybind11::none(),     \
+      pybind11::arg("node_name") = pybind11::none(), pybind11::arg("keycloak_url") = pybind11::none(),         \
+      pybind11::arg("realm") = ServerArguments{}.realm, pybind11::arg("ca_bundle") = pybind11::none(),         \
+      pybind11::arg("connect_timeout") = ServerArguments{}.connect_timeout,                                    \
+      pybind11::arg("timeout") = ServerArguments{}.timeout
+
 // check_only wins over nothing: asking for both is an InputError.
 publish::SyncPolicy sync_policy(bool replace, bool check_only);
 

@@ -3,7 +3,6 @@
 #include <cstring>
 
 #include "crypto/base64_ctr.hpp"
-#include "format/base64_avx2.hpp"
 #include "v6hsm/aes_ctr.hpp"
 #include "v6hsm/base64.hpp"
 #include "v6hsm/error.hpp"
@@ -35,7 +34,6 @@ Bytes decrypt_base64_body(AesCtr256& cipher, std::string_view body_base64) {
   if (!detail::decode_and_decrypt(cipher, body_base64, body.data(), true)) throw DecryptionError();
   return body;
 }
-
 
 }  // namespace
 

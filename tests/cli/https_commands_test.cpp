@@ -12,12 +12,6 @@ using ::testing::HasSubstr;
 
 class HttpsCommands : public CliSuite {
  protected:
-  static std::vector<std::string> tls_arguments(const std::filesystem::path& certificate) {
-    auto key = certificate;
-    key.replace_extension(".key");
-    return {"--tls-cert", certificate.string(), "--tls-key", key.string()};
-  }
-
   ProcessResult command(const Arguments& arguments, Environment environment = server_secrets()) {
     return sandbox().run_on_token(arguments, {}, environment);
   }
@@ -26,7 +20,7 @@ class HttpsCommands : public CliSuite {
 
   test::TlsMaterial tls;
   std::filesystem::path ca = tls.make_ca("cli-test-ca");
-  TestServer server{tls_arguments(tls.make_server_certificate("cli-test-ca", "IP:127.0.0.1"))};
+  TestServer server{test::TlsMaterial::server_arguments(tls.make_server_certificate("cli-test-ca", "IP:127.0.0.1"))};
 };
 
 TEST_F(HttpsCommands, PublishAndVerifyTrustTheGivenCaBundle) {
@@ -59,7 +53,8 @@ TEST_F(HttpsCommands, UnknownCaIsAServerFailureThatNamesTls) {
 
 TEST_F(HttpsCommands, DoctorChecksTheServerOverHttps) {
   default_key();
-  ASSERT_EQ(command(Arguments{"key", "publish"} + node_login(server.url(), "ALPHA_API_KEY") + ca_bundle()).exit_code, 0);
+  const auto published = command(Arguments{"key", "publish"} + node_login(server.url(), "ALPHA_API_KEY") + ca_bundle());
+  ASSERT_EQ(published.exit_code, 0) << describe(published);
   const auto trusted = command(Arguments{"doctor"} + node_login(server.url(), "ALPHA_API_KEY") + ca_bundle());
   EXPECT_EQ(trusted.exit_code, 0) << describe(trusted);
   EXPECT_THAT(trusted.out, HasSubstr("[ ok ] server: vantage6"));

@@ -11,15 +11,8 @@
 namespace v6hsm::test {
 namespace {
 
-
 class HttpsTest : public ::testing::Test {
  protected:
-  static std::vector<std::string> tls_arguments(const std::filesystem::path& certificate) {
-    auto key = certificate;
-    key.replace_extension(".key");
-    return {"--tls-cert", certificate.string(), "--tls-key", key.string()};
-  }
-
   std::string tls_error_with(const V6ServerProcess& server, const std::filesystem::path& ca_bundle) {
     auto options = server.options();
     options.ca_bundle = ca_bundle;
@@ -33,7 +26,7 @@ class HttpsTest : public ::testing::Test {
 };
 
 TEST_F(HttpsTest, RightCaWorksForTheWholeFlow) {
-  V6ServerProcess server(tls_arguments(tls.make_server_certificate("test-ca", "IP:127.0.0.1")));
+  V6ServerProcess server(TlsMaterial::server_arguments(tls.make_server_certificate("test-ca", "IP:127.0.0.1")));
   ASSERT_TRUE(server.tls());
   auto options = server.options();
   options.ca_bundle = ca;
@@ -43,7 +36,7 @@ TEST_F(HttpsTest, RightCaWorksForTheWholeFlow) {
 }
 
 TEST_F(HttpsTest, WrongCaIsRefused) {
-  V6ServerProcess server(tls_arguments(tls.make_server_certificate("test-ca", "IP:127.0.0.1")));
+  V6ServerProcess server(TlsMaterial::server_arguments(tls.make_server_certificate("test-ca", "IP:127.0.0.1")));
   const auto other_ca = tls.make_ca("other-ca");
   const auto message = tls_error_with(server, other_ca);
   EXPECT_NE(message.find("TLS connection failed"), std::string::npos);
@@ -51,14 +44,14 @@ TEST_F(HttpsTest, WrongCaIsRefused) {
 }
 
 TEST_F(HttpsTest, WrongHostNameIsRefused) {
-  V6ServerProcess server(tls_arguments(tls.make_server_certificate("test-ca", "DNS:other.example")));
+  V6ServerProcess server(TlsMaterial::server_arguments(tls.make_server_certificate("test-ca", "DNS:other.example")));
   const auto message = tls_error_with(server, ca);
   EXPECT_NE(message.find("TLS connection failed"), std::string::npos);
   EXPECT_NE(message.find("127.0.0.1"), std::string::npos);
 }
 
 TEST_F(HttpsTest, MissingCaBundleFileIsRefused) {
-  V6ServerProcess server(tls_arguments(tls.make_server_certificate("test-ca", "IP:127.0.0.1")));
+  V6ServerProcess server(TlsMaterial::server_arguments(tls.make_server_certificate("test-ca", "IP:127.0.0.1")));
   EXPECT_NE(tls_error_with(server, "/nonexistent/ca.pem").find("TLS"), std::string::npos);
 }
 

@@ -26,17 +26,18 @@ def tearDownModule():
     sandbox.close()
 
 
-def decrypt_in_threads(cryptor, wires, thread_count):
-    """Splits the messages into thread_count slices; returns the results in message order."""
-    results = [None] * len(wires)
+def map_in_threads(function, items, thread_count):
+    """function(item) for every item, the items split into thread_count interleaved slices that run at once;
+    returns the results in item order. An exception in a thread is raised here after all have joined."""
+    results = [None] * len(items)
     failures = []
     start = threading.Barrier(thread_count)
 
     def work(first):
         try:
             start.wait()
-            for index in range(first, len(wires), thread_count):
-                results[index] = cryptor.decrypt(wires[index])
+            for index in range(first, len(items), thread_count):
+                results[index] = function(items[index])
         except Exception as error:  # collected and reported by the test, not lost in the thread
             failures.append(error)
 
@@ -93,26 +94,20 @@ class ConcurrentDecryption(unittest.TestCase):
         cls.cryptor = None
 
     def test_four_threads_get_every_plaintext_right(self):
-        self.assertEqual(decrypt_in_threads(self.cryptor, self.wires, THREADS), self.plaintexts)
+        self.assertEqual(map_in_threads(self.cryptor.decrypt, self.wires, THREADS), self.plaintexts)
 
     def test_corrupt_messages_fail_alone_while_other_threads_succeed(self):
         wires = list(self.wires[:40])
         for index in range(0, len(wires), 5):
             wires[index] = wires[index][:10] + ("A" if wires[index][10] != "A" else "B") + wires[index][11:]
-        outcomes = [None] * len(wires)
 
-        def work(first):
-            for index in range(first, len(wires), THREADS):
-                try:
-                    outcomes[index] = self.cryptor.decrypt(wires[index])
-                except v6hsm.DecryptionError as error:
-                    outcomes[index] = error
+        def decrypt_or_error(wire):
+            try:
+                return self.cryptor.decrypt(wire)
+            except v6hsm.DecryptionError as error:
+                return error
 
-        threads = [threading.Thread(target=work, args=(first,)) for first in range(THREADS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        outcomes = map_in_threads(decrypt_or_error, wires, THREADS)
         for index, outcome in enumerate(outcomes):
             if index % 5 == 0:
                 self.assertIsInstance(outcome, v6hsm.DecryptionError)

@@ -65,4 +65,10 @@ std::filesystem::path TlsMaterial::make_server_certificate(const std::string& ca
   return certificate;
 }
 
+std::vector<std::string> TlsMaterial::server_arguments(const std::filesystem::path& certificate) {
+  auto key = certificate;
+  key.replace_extension(".key");
+  return {"--tls-cert", certificate.string(), "--tls-key", key.string()};
+}
+
 }  // namespace v6hsm::test

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace v6hsm::test {
 
@@ -18,6 +19,9 @@ class TlsMaterial {
   // Makes a server key and certificate for `subject_alt_name` (e.g. "IP:127.0.0.1"), signed by CA `ca`.
   // Returns the certificate; the key is next to it with the extension ".key".
   std::filesystem::path make_server_certificate(const std::string& ca, const std::string& subject_alt_name);
+
+  // The v6server.py options that serve `certificate` (made by make_server_certificate) over HTTPS.
+  static std::vector<std::string> server_arguments(const std::filesystem::path& certificate);
 
  private:
   std::filesystem::path directory_;
